@@ -33,9 +33,12 @@ bench: $(VENV)/.dev  ## turn and NLP benchmarks
 	$(BIN)/python bench/turns.py
 	$(BIN)/python bench/nlp_speed.py
 
-package:  ## zip the Teams app package (appPackage/build/gapbot.zip)
+package:  ## appPackage/build/gapbot.zip for Teams, with MicrosoftAppId (from the environment) as the app and bot id
+	@test -n "$(MicrosoftAppId)" || (echo "set MicrosoftAppId to the Azure Bot's app id" && exit 1)
 	mkdir -p appPackage/build
-	cd appPackage && zip -q -j build/gapbot.zip manifest.json color.png outline.png
+	sed 's/{{APP_ID}}/$(MicrosoftAppId)/g' appPackage/manifest.json > appPackage/build/manifest.json
+	cp appPackage/color.png appPackage/outline.png appPackage/build/
+	cd appPackage/build && rm -f gapbot.zip && zip -q gapbot.zip manifest.json color.png outline.png
 	@echo "wrote appPackage/build/gapbot.zip"
 
 clean:
