@@ -59,3 +59,11 @@ async def database(request: pytest.FixtureRequest, database_urls: dict[str, str]
             await conn.execute(text(f"DELETE FROM {table.name}"))
     yield db
     await db.dispose()
+
+
+@pytest.fixture(scope="session")
+def gap_nlp():  # type: ignore[no-untyped-def]
+    """The real trained pipeline, loaded once."""
+    from nlp import GapNLP
+
+    return GapNLP.load()

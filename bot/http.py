@@ -1,0 +1,90 @@
+"""The HTTP edge: /api/messages and /healthz. Client errors get a 4xx, never a 500."""
+from __future__ import annotations
+
+import json
+import logging
+
+import jwt
+import requests
+from aiohttp import ClientError, web
+from botbuilder.core import Bot
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+from msrest.exceptions import DeserializationError
+
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+def _bearer_token(header: str) -> str | None:
+    """The token of a well-formed `Bearer <JWT>` header, or None."""
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    try:
+        jwt.get_unverified_header(token.strip())
+    except jwt.PyJWTError:
+        return None
+    return token.strip()
+
+
+def message_route(adapter: CloudAdapter, bot: Bot, auth_enabled: bool):  # type: ignore[no-untyped-def]
+    async def messages(request: web.Request) -> web.Response:
+        if request.content_type != "application/json":
+            return _error(415, "Content-Type must be application/json")
+        if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+            return _error(413, f"body over {MAX_BODY_BYTES} bytes")
+        try:
+            body = json.loads(await request.read())
+        except web.HTTPRequestEntityTooLarge:
+            return _error(413, f"body over {MAX_BODY_BYTES} bytes")
+        except (ValueError, UnicodeDecodeError):
+            return _error(400, "body is not valid JSON")
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+            return _error(400, "body is not an activity (no type)")
+        auth_header = request.headers.get("Authorization", "")
+        if auth_enabled and _bearer_token(auth_header) is None:
+            return _error(401, "missing or malformed Authorization header")
+        try:
+            activity = Activity().deserialize(body)
+        except (DeserializationError, TypeError, ValueError, AttributeError):
+            return _error(400, "activity could not be read")
+        if activity.conversation is None or not activity.service_url:
+            return _error(400, "activity has no conversation or serviceUrl")
+        try:
+            auth = await adapter.bot_framework_authentication.authenticate_request(activity, auth_header)
+        except (ClientError, requests.RequestException):
+            # The SDK fetches the channel's signing keys (with blocking `requests`, cached for a day).
+            log.warning("could not reach the identity provider to check a token")
+            return _error(503, "identity provider unavailable")
+        except Exception:  # noqa: BLE001 - the SDK signals bad tokens with PermissionError, jwt errors or bare Exception
+            return _error(401, "unauthorized")
+        invoke_response = await adapter.process_activity(auth, activity, bot.on_turn)
+        if invoke_response:
+            return web.json_response(invoke_response.body, status=invoke_response.status)
+        return web.Response(status=201)
+
+    return messages
+
+
+def health_route(database: Database):  # type: ignore[no-untyped-def]
+    async def healthz(_request: web.Request) -> web.Response:
+        ok = await database.ping()
+        return web.json_response({"status": "ok" if ok else "degraded", "database": "up" if ok else "down"},
+                                 status=200 if ok else 503)
+
+    return healthz
+
+
+def build_web_app(adapter: CloudAdapter, bot: Bot, database: Database, auth_enabled: bool) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app.router.add_post("/api/messages", message_route(adapter, bot, auth_enabled))
+    app.router.add_get("/healthz", health_route(database))
+    return app
