@@ -34,7 +34,7 @@ async def create_app(settings: Settings, nlp: GapNLP | None = None) -> web.Appli
     claims = ActivityClaims(database)
     await claims.forget_older_than(CLAIM_RETENTION)
     bot = GapBot(
-        nlp=nlp or GapNLP.load(),
+        nlp=nlp or GapNLP.load(settings.NLP_MODEL or None),
         conversation_state=ConversationState(SqlAlchemyStorage(database)),
         reflections=ReflectionRepository(database),
         claims=claims,

@@ -118,7 +118,8 @@ async def main() -> None:
         echo = await _start([sys.executable, "bench/echo_bot.py", "3981"], {}, "http://127.0.0.1:3981")
         gap = await _start([sys.executable, "app.py"],
                            {"PORT": "3982", "DATABASE_URL": database_url, "LOG_LEVEL": "WARNING",
-                            "MicrosoftAppId": ""}, "http://127.0.0.1:3982")
+                            "MicrosoftAppId": "", "NLP_MODEL": os.environ.get("NLP_MODEL", "")},
+                           "http://127.0.0.1:3982")
         try:
             print(f"{args.conversations} concurrent conversations, {args.rounds} rounds each, "
                   f"database {database_url.split(':')[0]}, {os.cpu_count()} cores")

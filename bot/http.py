@@ -66,7 +66,11 @@ def message_route(adapter: CloudAdapter, bot: Bot, auth_enabled: bool):  # type:
             return _error(503, "identity provider unavailable")
         except Exception:  # noqa: BLE001 - the SDK signals bad tokens with PermissionError, jwt errors or bare Exception
             return _error(401, "unauthorized")
-        invoke_response = await adapter.process_activity(auth, activity, bot.on_turn)
+        try:
+            invoke_response = await adapter.process_activity(auth, activity, bot.on_turn)
+        except Exception:  # noqa: BLE001 - the turn failed and so did its error reply (channel unreachable)
+            log.exception("turn failed and the error reply could not be sent")
+            return _error(502, "the turn could not be completed; retry later")
         if invoke_response:
             return web.json_response(invoke_response.body, status=invoke_response.status)
         return web.Response(status=201)

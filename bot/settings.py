@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     COMMISSIONERS: IdList = frozenset()
     ADMINS: IdList = frozenset()
     LOG_LEVEL: str = "INFO"
+    NLP_MODEL: str = ""  # a trained pipeline directory; empty means the shipped nlp/model
 
     @field_validator("COMMISSIONERS", "ADMINS", mode="before")
     @classmethod

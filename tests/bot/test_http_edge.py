@@ -117,3 +117,25 @@ async def test_forged_token_is_401(secured_bot: RunningBot, microsoft_signing_ke
     async with secured_bot.http.post(f"{secured_bot.url}/api/messages", json=body, headers=headers) as response:
         assert response.status == 401
     assert secured_bot.channel.for_conversation(conversation) == []
+
+
+@pytest.mark.parametrize("body", [
+    {"type": "message"},
+    {"type": "message", "serviceUrl": "http://127.0.0.1:9/", "conversation": "not an object"},
+    {"type": "message", "serviceUrl": "http://127.0.0.1:9/", "conversation": {"id": "c"}, "text": 123},
+    {"type": 7},
+    {"type": "invoke", "name": "adaptiveCard/action", "serviceUrl": "http://127.0.0.1:9/", "conversation": {"id": "c"},
+     "from": {"id": "u"}, "recipient": {"id": "b"}},
+])
+async def test_odd_activities_never_produce_a_500(bot: RunningBot, body: dict[str, Any]) -> None:
+    async with bot.http.post(f"{bot.url}/api/messages", json=body) as response:
+        assert response.status < 500, await response.text()
+
+
+async def test_a_channel_that_cannot_be_reached_is_a_502_and_the_activity_can_be_retried(bot: RunningBot) -> None:
+    conversation = bot.new_conversation()
+    activity = activities.message("http://127.0.0.1:9/", conversation, "help")
+    assert await bot.post(activity) == 502
+    activity["serviceUrl"] = bot.channel.url
+    assert await bot.post(activity) in (200, 201)
+    assert "What I can do" in (await bot.channel.wait_for(conversation, 1))[0]["text"]
