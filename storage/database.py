@@ -13,10 +13,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        parsed = make_url(url)
-        self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        self.is_sqlite = ensure_sqlite_directory(url)
         # SQLite allows one writer at a time: one pooled connection queues work in asyncio instead of
         # leaving connections to collide on the file lock and back off in SQLite's busy handler.
         options = {"pool_size": 1, "max_overflow": 0} if self.is_sqlite else {"pool_pre_ping": True}
@@ -38,6 +35,16 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def ensure_sqlite_directory(url: str) -> bool:
+    """Create the folder of a SQLite database file (e.g. data/). Returns whether the URL is SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return False
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    return True
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

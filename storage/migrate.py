@@ -7,6 +7,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from storage.database import ensure_sqlite_directory
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -19,6 +21,7 @@ def alembic_config(url: str) -> Config:
 
 def upgrade_to_head(url: str) -> None:
     """Bring the database at `url` to the newest schema. Blocking: call before the event loop starts."""
+    ensure_sqlite_directory(url)
     command.upgrade(alembic_config(url), "head")
 
 

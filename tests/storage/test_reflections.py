@@ -86,3 +86,11 @@ async def test_an_activity_is_claimed_once_and_can_be_released(database: Databas
     assert results.count(True) == 1
     await claims.release(key)
     assert await claims.claim(key) is True
+
+
+def test_migrating_a_fresh_sqlite_path_creates_its_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from storage.migrate import upgrade_to_head
+
+    target = tmp_path / "not" / "yet" / "gapbot.db"
+    upgrade_to_head(f"sqlite+aiosqlite:///{target}")
+    assert target.exists()
