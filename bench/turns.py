@@ -36,6 +36,12 @@ REFLECTIONS = [
 ]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Run:
     name: str
@@ -43,13 +49,15 @@ class Run:
     turns: int = 0
     stored: int = 0
     seconds: float = 0.0
+    server_cpu: float = 0.0
 
     def line(self) -> str:
         ms = sorted(x * 1000 for x in self.latencies)
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         rate = f"{self.stored / self.seconds:7.1f} reflections/s" if self.stored else " " * 21
-        return (f"{self.name:<28} {self.turns:5d} turns {self.turns / self.seconds:8.1f} turns/s {rate}"
-                f"  p50 {statistics.median(ms):6.1f} ms  p99 {p99:6.1f} ms")
+        return (f"{self.name:<24} {self.turns:5d} turns {self.turns / self.seconds:7.1f} turns/s {rate}"
+                f"  p50 {statistics.median(ms):6.1f} ms  p99 {p99:6.1f} ms"
+                f"  server CPU {self.server_cpu / self.turns * 1000:5.2f} ms/turn")
 
 
 async def _start(cmd: list[str], env: dict[str, str], url: str) -> subprocess.Popen:
@@ -93,16 +101,17 @@ async def _echo_conversation(http, url, channel, conversation, rounds, run) -> N
         await _turn(http, url, activities.message(channel.url, conversation, REFLECTIONS[i % len(REFLECTIONS)]), run)
 
 
-async def _drive(name: str, url: str, channel: LoopbackChannel, conversation_fn, conversations: int,  # type: ignore[no-untyped-def]
-                 rounds: int) -> Run:
+async def _drive(name: str, url: str, server: subprocess.Popen, channel: LoopbackChannel,  # type: ignore[no-untyped-def]
+                 conversation_fn, conversations: int, rounds: int) -> Run:
     connector = aiohttp.TCPConnector(limit=conversations)
     async with aiohttp.ClientSession(connector=connector) as http:
         await conversation_fn(http, url, channel, f"warmup-{name}", 2, Run("warmup"))
         run = Run(name)
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), cpu_seconds(server.pid)
         await asyncio.gather(*(conversation_fn(http, url, channel, f"{name}-{c}", rounds, run)
                                for c in range(conversations)))
         run.seconds = time.perf_counter() - started
+        run.server_cpu = cpu_seconds(server.pid) - cpu_before
         return run
 
 
@@ -123,9 +132,9 @@ async def main() -> None:
         try:
             print(f"{args.conversations} concurrent conversations, {args.rounds} rounds each, "
                   f"database {database_url.split(':')[0]}, {os.cpu_count()} cores")
-            echo_run = await _drive("stock echo bot", "http://127.0.0.1:3981", channel, _echo_conversation,
+            echo_run = await _drive("stock echo bot", "http://127.0.0.1:3981", echo, channel, _echo_conversation,
                                     args.conversations, args.rounds)
-            gap_run = await _drive("Gap Bot reflection flow", "http://127.0.0.1:3982", channel,
+            gap_run = await _drive("Gap Bot reflection flow", "http://127.0.0.1:3982", gap, channel,
                                    _gapbot_conversation, args.conversations, args.rounds)
         finally:
             for process in (echo, gap):
@@ -138,6 +147,7 @@ async def main() -> None:
     print(f"Gap Bot p50 turn latency / echo p50: {gap_p50 / echo_p50:.2f} "
           f"({'meets' if gap_p50 <= echo_p50 else 'misses'} the target of <= 1.00)")
     print(f"Gap Bot turns/s / echo turns/s: {(gap_run.turns / gap_run.seconds) / (echo_run.turns / echo_run.seconds):.2f}")
+    print(f"Gap Bot server CPU per turn / echo: {(gap_run.server_cpu / gap_run.turns) / (echo_run.server_cpu / echo_run.turns):.2f}")
 
 
 if __name__ == "__main__":

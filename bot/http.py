@@ -7,7 +7,7 @@ import logging
 import jwt
 import requests
 from aiohttp import ClientError, web
-from botbuilder.core import Bot
+from botbuilder.core import Bot, serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
@@ -72,7 +72,7 @@ def message_route(adapter: CloudAdapter, bot: Bot, auth_enabled: bool):  # type:
             log.exception("turn failed and the error reply could not be sent")
             return _error(502, "the turn could not be completed; retry later")
         if invoke_response:
-            return web.json_response(invoke_response.body, status=invoke_response.status)
+            return web.json_response(serializer_helper(invoke_response.body), status=invoke_response.status)
         return web.Response(status=201)
 
     return messages

@@ -4,11 +4,13 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 
 from storage.database import Database
 from storage.models import ProcessedActivity
+
+_TABLE = ProcessedActivity.__table__
 
 
 class ActivityClaims:
@@ -22,19 +24,18 @@ class ActivityClaims:
     async def claim(self, key: str) -> bool:
         """True if this is the first time the activity is seen (across all replicas)."""
         try:
-            async with self._db.session() as session, session.begin():
-                session.add(ProcessedActivity(key=key))
+            async with self._db.engine.begin() as conn:
+                await conn.execute(insert(_TABLE).values(key=key))
             return True
         except IntegrityError:
             return False
 
     async def release(self, key: str) -> None:
         """Forget a claim whose turn failed, so the channel's retry is processed."""
-        async with self._db.session() as session, session.begin():
-            await session.execute(delete(ProcessedActivity).where(ProcessedActivity.key == key))
+        async with self._db.engine.begin() as conn:
+            await conn.execute(delete(_TABLE).where(_TABLE.c.key == key))
 
     async def forget_older_than(self, age: timedelta) -> int:
         cutoff = datetime.now(timezone.utc) - age
-        async with self._db.session() as session, session.begin():
-            result = await session.execute(delete(ProcessedActivity).where(ProcessedActivity.created_at < cutoff))
-            return result.rowcount
+        async with self._db.engine.begin() as conn:
+            return (await conn.execute(delete(_TABLE).where(_TABLE.c.created_at < cutoff))).rowcount

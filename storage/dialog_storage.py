@@ -12,11 +12,14 @@ from typing import Any
 
 import jsonpickle
 from botbuilder.core import Storage
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.database import Database
 from storage.models import DialogStateItem
+
+_TABLE = DialogStateItem.__table__
 
 
 class ETagConflict(Exception):
@@ -33,40 +36,42 @@ class SqlAlchemyStorage(Storage):
         keys = list(keys)
         if not keys:
             return {}
-        async with self._db.session() as session:
-            rows = (await session.execute(select(DialogStateItem).where(DialogStateItem.key.in_(keys)))).scalars()
-            items = {}
-            for row in rows:
-                item = jsonpickle.decode(row.data)
-                _set_etag(item, row.etag)
-                items[row.key] = item
-            return items
+        query = select(_TABLE.c.key, _TABLE.c.etag, _TABLE.c.data).where(_TABLE.c.key.in_(keys))
+        async with self._db.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        items = {}
+        for key, etag, data in rows:
+            item = jsonpickle.decode(data)
+            _set_etag(item, etag)
+            items[key] = item
+        return items
 
     async def write(self, changes: dict[str, Any]) -> None:
         if changes is None:
             raise Exception("Changes are required when writing")
         if not changes:
             return
-        async with self._db.session() as session, session.begin():
+        async with self._db.engine.begin() as conn:
             for key, item in changes.items():
-                await self._write_one(session, key, item)
+                await self._write_one(conn, key, item)
 
-    async def _write_one(self, session, key: str, item: Any) -> None:  # type: ignore[no-untyped-def]
+    @staticmethod
+    async def _write_one(conn: AsyncConnection, key: str, item: Any) -> None:
         expected = _get_etag(item)
         if expected == "":
             raise Exception("SqlAlchemyStorage.write(): etag missing")
-        new_etag = uuid.uuid4().hex
-        data = jsonpickle.encode(item, unpicklable=True)
-        statement = update(DialogStateItem).where(DialogStateItem.key == key).values(etag=new_etag, data=data)
-        if expected not in (None, "*"):
-            statement = statement.where(DialogStateItem.etag == expected)
-        if (await session.execute(statement)).rowcount:
+        conditional = expected not in (None, "*")
+        values = {"etag": uuid.uuid4().hex, "data": jsonpickle.encode(item, unpicklable=True)}
+        statement = update(_TABLE).where(_TABLE.c.key == key).values(**values)
+        if conditional:
+            statement = statement.where(_TABLE.c.etag == expected)
+        if (await conn.execute(statement)).rowcount:
             return
-        if expected not in (None, "*") and await session.get(DialogStateItem, key) is not None:
+        if conditional and await conn.scalar(select(_TABLE.c.etag).where(_TABLE.c.key == key)) is not None:
             raise ETagConflict(f"e-tag conflict writing {key!r}")
         try:
-            async with session.begin_nested():
-                session.add(DialogStateItem(key=key, etag=new_etag, data=data))
+            async with conn.begin_nested():
+                await conn.execute(insert(_TABLE).values(key=key, **values))
         except IntegrityError as error:
             raise ETagConflict(f"{key!r} was created concurrently") from error
 
@@ -74,8 +79,8 @@ class SqlAlchemyStorage(Storage):
         keys = list(keys)
         if not keys:
             return
-        async with self._db.session() as session, session.begin():
-            await session.execute(delete(DialogStateItem).where(DialogStateItem.key.in_(keys)))
+        async with self._db.engine.begin() as conn:
+            await conn.execute(delete(_TABLE).where(_TABLE.c.key.in_(keys)))
 
 
 def _get_etag(item: Any) -> str | None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from storage.database import Database
 from storage.models import Reflection
@@ -33,14 +34,14 @@ class ReflectionRepository:
 
     async def save(self, new: NewReflection) -> Reflection:
         """Insert and commit; saving the same draft again returns the row already stored."""
-        async with self._db.session() as session:
-            existing = await session.scalar(select(Reflection).where(Reflection.draft_id == new.draft_id))
-            if existing is not None:
-                return existing
-            row = Reflection(**new.__dict__)
-            session.add(row)
-            await session.commit()
+        try:
+            async with self._db.session() as session, session.begin():
+                row = Reflection(**new.__dict__)
+                session.add(row)
             return row
+        except IntegrityError:
+            async with self._db.session() as session:
+                return (await session.scalars(select(Reflection).where(Reflection.draft_id == new.draft_id))).one()
 
     async def recent_for_author(self, author_aad_id: str, limit: int = 10) -> list[Reflection]:
         async with self._db.session() as session:

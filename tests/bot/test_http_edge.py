@@ -121,13 +121,14 @@ async def test_forged_token_is_401(secured_bot: RunningBot, microsoft_signing_ke
 
 @pytest.mark.parametrize("body", [
     {"type": "message"},
-    {"type": "message", "serviceUrl": "http://127.0.0.1:9/", "conversation": "not an object"},
-    {"type": "message", "serviceUrl": "http://127.0.0.1:9/", "conversation": {"id": "c"}, "text": 123},
+    {"type": "message", "serviceUrl": "CHANNEL", "conversation": "not an object"},
+    {"type": "message", "serviceUrl": "CHANNEL", "conversation": {"id": "c"}, "text": 123},
     {"type": 7},
-    {"type": "invoke", "name": "adaptiveCard/action", "serviceUrl": "http://127.0.0.1:9/", "conversation": {"id": "c"},
+    {"type": "invoke", "name": "adaptiveCard/action", "serviceUrl": "CHANNEL", "conversation": {"id": "c"},
      "from": {"id": "u"}, "recipient": {"id": "b"}},
 ])
 async def test_odd_activities_never_produce_a_500(bot: RunningBot, body: dict[str, Any]) -> None:
+    body = {k: bot.channel.url if v == "CHANNEL" else v for k, v in body.items()}
     async with bot.http.post(f"{bot.url}/api/messages", json=body) as response:
         assert response.status < 500, await response.text()
 

@@ -1,0 +1,63 @@
+from datetime import date
+
+import pytest
+
+from nlp.dates import parse_dates
+
+NOV22 = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text, today, since, until", [
+    # the documented expressions (taxonomy.md section 7)
+    ("since March", NOV22, "2026-03-01", None),
+    ("since March", date(2026, 2, 10), "2025-03-01", None),
+    ("last month", NOV22, "2026-10-01", "2026-10-31"),
+    ("last month", date(2026, 1, 5), "2025-12-01", "2025-12-31"),
+    ("last 4 weeks", NOV22, "2026-10-25", "2026-11-22"),
+    ("past 30 days", NOV22, "2026-10-23", "2026-11-22"),
+    ("this month", NOV22, "2026-11-01", "2026-11-22"),
+    ("this quarter", NOV22, "2026-10-01", "2026-11-22"),
+    ("this quarter", date(2027, 3, 15), "2027-01-01", "2027-03-15"),
+    ("this year", NOV22, "2026-01-01", "2026-11-22"),
+    ("last quarter", NOV22, "2026-07-01", "2026-09-30"),
+    ("last quarter", date(2026, 2, 10), "2025-10-01", "2025-12-31"),
+    ("last year", NOV22, "2025-01-01", "2025-12-31"),
+    ("Q2", date(2026, 9, 8), "2026-04-01", "2026-06-30"),
+    ("Q3", date(2026, 4, 30), "2025-07-01", "2025-09-30"),
+    ("q1 2025", NOV22, "2025-01-01", "2025-03-31"),
+    # other expressions the corpus uses
+    ("last week", NOV22, "2026-11-15", "2026-11-22"),
+    ("past fortnight", NOV22, "2026-11-08", "2026-11-22"),
+    ("last 6 months", NOV22, "2026-05-22", "2026-11-22"),
+    ("last three months", NOV22, "2026-08-22", "2026-11-22"),
+    ("past month", date(2026, 7, 1), "2026-06-01", "2026-07-01"),
+    ("yesterday", date(2026, 9, 8), "2026-09-07", "2026-09-07"),
+    ("today", NOV22, "2026-11-22", "2026-11-22"),
+    ("in 2025", NOV22, "2025-01-01", "2025-12-31"),
+    ("2026 so far", date(2026, 9, 8), "2026-01-01", "2026-09-08"),
+    ("in october", NOV22, "2026-10-01", "2026-10-31"),
+    ("gaps for march", NOV22, "2026-03-01", "2026-03-31"),
+    ("since 1 September", NOV22, "2026-09-01", None),
+    ("since September 1st", date(2026, 9, 8), "2026-09-01", None),
+    ("since 14 september 2026", NOV22, "2026-09-14", None),
+    ("since the 1st", NOV22, "2026-11-01", None),
+    ("since the start of august", NOV22, "2026-08-01", None),
+    ("since july 2025", NOV22, "2025-07-01", None),
+    ("june onwards", date(2026, 9, 8), "2026-06-01", None),
+    ("before june", NOV22, None, "2026-05-31"),
+    ("between march and june", NOV22, "2026-03-01", "2026-06-30"),
+    ("from 1 april to 30 september", NOV22, "2026-04-01", "2026-09-30"),
+    ("between january and march", date(2026, 4, 30), "2026-01-01", "2026-03-31"),
+    ("the first quarter of the year", date(2026, 9, 8), "2026-01-01", "2026-03-31"),
+    ("since 2026-03-01", NOV22, "2026-03-01", None),
+])
+def test_date_expressions(text, today, since, until):
+    got = parse_dates(text, today)
+    assert (got.since and got.since.isoformat(), got.until and got.until.isoformat()) == (since, until)
+
+
+@pytest.mark.parametrize("text", ["homecare gaps", "board meeting tomorrow", "they may need respite",
+                                  "gaps year on year", "a chart by month"])
+def test_no_dates(text):
+    got = parse_dates(text, NOV22)
+    assert (got.since, got.until) == (None, None)
