@@ -7,7 +7,7 @@ import logging
 import jwt
 import requests
 from aiohttp import ClientError, web
-from botbuilder.core import Bot, serializer_helper
+from botbuilder.core import Bot, InvokeResponse, serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
@@ -72,10 +72,18 @@ def message_route(adapter: CloudAdapter, bot: Bot, auth_enabled: bool):  # type:
             log.exception("turn failed and the error reply could not be sent")
             return _error(502, "the turn could not be completed; retry later")
         if invoke_response:
-            return web.json_response(serializer_helper(invoke_response.body), status=invoke_response.status)
+            return _invoke_reply(invoke_response)
         return web.Response(status=201)
 
     return messages
+
+
+def _invoke_reply(invoke_response: InvokeResponse) -> web.Response:
+    try:
+        body = serializer_helper(invoke_response.body)
+    except Exception:  # noqa: BLE001 - the SDK's own error bodies can hold an Exception object
+        body = {"error": "invoke not supported"}
+    return web.json_response(body, status=invoke_response.status)
 
 
 def health_route(database: Database):  # type: ignore[no-untyped-def]
