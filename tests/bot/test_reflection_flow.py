@@ -226,3 +226,15 @@ async def test_welcome_on_install_and_help(bot: RunningBot) -> None:
     welcome = (await bot.channel.wait_for(conversation, 1))[0]
     assert "Gap Bot" in welcome["text"]
     assert "delete GAP-123" in (await bot.say(conversation, "help"))["text"]
+
+
+async def test_a_pen_picture_is_stored_as_one(bot: RunningBot) -> None:
+    conversation = bot.new_conversation()
+    text = ("Pen picture: 24yo autistic man in Moston, lives with mum, only goes out after dark, would benefit "
+            "from an autism outreach worker who builds trust slowly")
+    card = card_of(await bot.say(conversation, text))
+    assert card["body"][0]["text"].startswith("Pen picture")
+    saved = await save_with_card(bot, conversation, card)
+    ref_id = int(saved["text"].split("GAP-")[1].split(".")[0])
+    async with bot.database.session() as session:
+        assert (await session.get(Reflection, ref_id)).kind == "pen_picture"
