@@ -50,6 +50,13 @@ NOV22 = date(2026, 11, 22)
     ("between january and march", date(2026, 4, 30), "2026-01-01", "2026-03-31"),
     ("the first quarter of the year", date(2026, 9, 8), "2026-01-01", "2026-03-31"),
     ("since 2026-03-01", NOV22, "2026-03-01", None),
+    ("march to june", NOV22, "2026-03-01", "2026-06-30"),
+    ("from march to may", NOV22, "2026-03-01", "2026-05-31"),
+    ("until the end of june", NOV22, None, "2026-06-30"),
+    ("since last month", NOV22, "2026-10-01", None),
+    ("this financial year", NOV22, "2026-04-01", "2026-11-22"),
+    ("last financial year", date(2026, 2, 10), "2024-04-01", "2025-03-31"),
+    ("since christmas", date(2026, 2, 10), "2025-12-25", None),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)

@@ -1,0 +1,142 @@
+"""The pipeline's rule components, registered with spaCy so `spacy.load` builds them.
+
+gap_norms:  token norms that generalise ages ("84yo" -> an over-65 norm) for the models.
+gap_places: place mentions (doc._.places) and the reflection's place (doc._.place).
+gap_pii:    personal data = patterns + the trained ner's PERSON/ADDRESS (doc._.pii),
+            with place names protected; doc._.redacted_text / doc._.removed follow.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .pii import PERSON, PIISpan, merge_spans, redact, rule_spans
+from .places import TITLES, Place, PlaceFinder
+from .taxonomy import Taxonomy, load_phrases, load_taxonomy
+
+TAXONOMY_FILE, PHRASES_FILE, LEXICON_FILE, NAMES_FILE = "taxonomy.json", "phrases.json", "lexicon.json", "names.json"
+
+Doc.set_extension("places", default=None, force=True)
+Doc.set_extension("place", default=None, force=True)
+Doc.set_extension("pii", default=None, force=True)
+Doc.set_extension("redacted_text", getter=lambda doc: redact(doc.text, doc._.pii or [])[0], force=True)
+Doc.set_extension("removed", getter=lambda doc: redact(doc.text, doc._.pii or [])[1], force=True)
+
+
+_AGE = re.compile(r"(\d{2,3})(yo|y/o|yrs?|years?)?")
+_AGE_NEXT = {"yo", "y/o", "yr", "yrs", "year", "years", "-"}
+_AGE_PREV = {"aged", "age"}
+AGE_NORMS = ((18, 25, "__age18to25__"), (65, 130, "__age65plus__"))
+
+
+def _age_norm(token) -> str | None:
+    m = _AGE.fullmatch(token.lower_)
+    if not m:
+        return None
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    prev = token.nbor(-1).lower_ if token.i > 0 else ""
+    if not (m.group(2) or nxt in _AGE_NEXT or prev in _AGE_PREV):
+        return None
+    age = int(m.group(1))
+    return next((norm for low, high, norm in AGE_NORMS if low <= age <= high), "__age__")
+
+
+@Language.component("gap_norms")
+def gap_norms(doc: Doc) -> Doc:
+    for token in doc:
+        norm = _age_norm(token)
+        if norm:
+            token.norm_ = norm
+    return doc
+
+
+class GapPlaces:
+    """Finds places. Also the pipeline's store of domain tables: it saves its copy of the
+    taxonomy, the wording tables and the spelling lexicon (set by training) with the
+    model, so a saved pipeline is self-contained."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, phrases: dict | None = None) -> None:
+        self.lexicon: list[str] = []
+        self._set(taxonomy or load_taxonomy(), phrases)
+
+    def _set(self, taxonomy: Taxonomy, phrases: dict | None) -> None:
+        self.taxonomy = taxonomy
+        self.phrases = phrases or load_phrases(taxonomy)
+        self.finder = PlaceFinder(taxonomy, self.phrases["locality_phrases"],
+                                  self.phrases["capitalised_only_places"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.places = self.finder.find(doc)
+        doc._.place = self.finder.choose(doc._.places)
+        return doc
+
+    def to_disk(self, path: Path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, data in ((TAXONOMY_FILE, self.taxonomy.to_dict()), (PHRASES_FILE, self.phrases),
+                           (LEXICON_FILE, self.lexicon)):
+            (path / name).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: Path, exclude=()) -> "GapPlaces":
+        taxonomy = load_taxonomy(Path(path) / TAXONOMY_FILE)
+        self._set(taxonomy, load_phrases(taxonomy, Path(path) / PHRASES_FILE))
+        self.lexicon = json.loads((Path(path) / LEXICON_FILE).read_text(encoding="utf-8"))
+        return self
+
+
+#: A name followed by one of these names a place or service ("Dawn House", "Amber Lodge").
+BUILDING_WORDS = frozenset({"house", "lodge", "court", "centre", "center", "hall", "trust", "team", "network",
+                            "project", "club", "scheme", "home", "society", "services", "group", "unit",
+                            "hospital", "surgery", "practice", "college", "school", "foundation", "mews",
+                            "gardens", "park", "street", "road", "lane", "avenue", "close", "way"})
+
+
+def _names_a_building(span) -> bool:
+    doc = span.doc
+    return span.label_ != "ADDRESS" and span.end < len(doc) and doc[span.end].lower_ in BUILDING_WORDS
+
+
+class GapPII:
+    """Merges pattern hits with the ner's PERSON/ADDRESS entities and the name gazetteer
+    learned from the corpus (set by training, saved with the model). Patterns win on
+    overlap (they are validated); an entity that is exactly a known place, or only a
+    title ("the Dr"), is dropped."""
+
+    def __init__(self, ner_labels: list[str]) -> None:
+        self.ner_labels = set(ner_labels)
+        self.names: set[str] = set()
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = {(p.start, p.end) for p in (doc._.places or [])}
+        learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in doc.ents
+                   if e.label_ in self.ner_labels and (e.start_char, e.end_char) not in places
+                   and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _names_a_building(e)]
+        learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in doc
+                    if t.lower_ in self.names and not _names_a_building(doc[t.i:t.i + 1])]
+        doc._.pii = merge_spans(rule_spans(doc.text), learned, doc.text)
+        return doc
+
+    def to_disk(self, path: Path, exclude=()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        (Path(path) / NAMES_FILE).write_text(json.dumps(sorted(self.names), ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: Path, exclude=()) -> "GapPII":
+        self.names = set(json.loads((Path(path) / NAMES_FILE).read_text(encoding="utf-8")))
+        return self
+
+
+@Language.factory("gap_places")
+def make_gap_places(nlp: Language, name: str) -> GapPlaces:
+    return GapPlaces()
+
+
+@Language.factory("gap_pii", default_config={"ner_labels": ["PERSON", "ADDRESS"]})
+def make_gap_pii(nlp: Language, name: str, ner_labels: list[str]) -> GapPII:
+    return GapPII(ner_labels)
+
+
+__all__ = ["GapPlaces", "GapPII", "Place"]

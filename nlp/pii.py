@@ -1,0 +1,144 @@
+"""Rule-based personal-data recognisers and the redaction step.
+
+Patterns carry their own validation (a phone number must parse as a UK
+number; a postcode must have a valid inward code; a date counts as a date of
+birth only after "DOB"/"born"/...). Names and addresses that patterns miss are
+found by the trained `ner`; `merge_spans` combines both.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+import phonenumbers
+
+from .places import STREET_WORDS, TITLES
+
+PERSON, ADDRESS = "PERSON", "ADDRESS"
+
+
+@dataclass(frozen=True, order=True)
+class PIISpan:
+    start: int
+    end: int
+    label: str
+
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_POSTCODE = re.compile(
+    r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])", re.I)
+_NI = re.compile(r"(?<![\w-])[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w-])", re.I)
+# 3-3-4 digits, spaced, dashed or run together; a leading 0 is a phone number instead.
+_NHS = re.compile(r"(?<![\w+-])[1-9]\d{2}([ -]?)\d{3}\1\d{4}(?![\w-])")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{2,4}}"
+         rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+#: A full date this far back is someone's birth date in this domain (reflections are about now).
+ADULT_YEARS = 16
+_FULL_DATE = re.compile(
+    rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<y3>(?:19|20)\d\d)"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d))(?![\w/-])", re.I)
+_DOB = re.compile(
+    rf"\b(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|b\.)\s*(?:is|was|[:=-])?\s*({_DATE})(?!\d)",
+    re.I)
+_STREET = "(?:" + "|".join(STREET_WORDS) + ")"
+_NOT_STREET_WORD = r"(?!(?:years?|yrs?|weeks?|wks?|days?|months?|hours?|hrs?|times?|the|a|of|old|and|or)\b)"
+_ADDRESS = re.compile(
+    rf"\b(?:(?:flat|apartment|apt|unit|room)\s+\d+[a-z]?,?\s+)?\d{{1,3}}[a-z]?\s+"
+    rf"(?:{_NOT_STREET_WORD}[A-Za-z'’]+\s+){{1,3}}{_STREET}\b\.?", re.I)
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-Þ"
+# A capitalised name: letters (any script), inner apostrophes/hyphens: "O'Connor", "Wiśniewska", "Lloyd-Jones"
+_NAME = rf"[{_UPPER}](?:[^\W\d_]|['’-](?=[^\W\d_]))+"
+# "Mrs Okafor", "Dr Patel", "mr osei" (a lower-case title still names someone; "the dr" alone does not)
+_PERSON_TITLE = re.compile(
+    rf"\b(?:(?:{'|'.join(t.capitalize() for t in TITLES)})\.?\s+{_NAME}(?:\s+{_NAME})?"
+    rf"|(?:mr|mrs|ms|miss)\.?\s+(?:{_NAME}(?:\s+{_NAME})?|[a-z][a-z'’-]+))")
+RELATIONS = ("mum", "mom", "dad", "wife", "husband", "son", "daughter", "brother", "sister", "nan", "nana",
+             "gran", "grandma", "grandad", "grandson", "granddaughter", "partner", "carer", "neighbour",
+             "nephew", "niece", "aunt", "auntie", "uncle", "friend", "cousin", "fiance", "fiancee",
+             "stepson", "stepdaughter", "caller", "dtr")
+# "her son Tariq", "Wife Maureen", "daughter Joy Mensah": a capitalised word after a relationship
+_PERSON_RELATION = re.compile(
+    rf"\b(?i:{'|'.join(RELATIONS)})\s+({_NAME}(?:\s+{_NAME})?)")
+
+
+def _phones(text: str) -> Iterator[PIISpan]:
+    """UK phone numbers: phonenumbers finds and parses them; we keep those written in a
+    full UK form (0 + 9-10 digits, or +44) so that bare counts and years are not phones."""
+    for m in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        digits = re.sub(r"\D", "", m.raw_string)
+        full_uk = (digits.startswith("0") and not digits.startswith("00") and len(digits) in (10, 11)) \
+            or (digits.startswith("44") and len(digits) in (11, 12)) \
+            or (digits.startswith("0044") and len(digits) in (13, 14))
+        if full_uk and m.number.country_code == 44:
+            yield PIISpan(m.start, m.end, "PHONE")
+
+
+def _birth_dates(text: str) -> Iterator[PIISpan]:
+    """Dates after "DOB"/"born"/..., and any full date old enough to be an adult's birth."""
+    yield from _regex(_DOB, "DATE_OF_BIRTH", text, group=1)
+    latest = date.today().year - ADULT_YEARS
+    for m in _FULL_DATE.finditer(text):
+        if int(next(y for y in m.group("y1", "y2", "y3", "y4") if y)) <= latest:
+            yield PIISpan(m.start(), m.end(), "DATE_OF_BIRTH")
+
+
+def _regex(pattern: re.Pattern, label: str, text: str, group: int = 0) -> Iterator[PIISpan]:
+    for m in pattern.finditer(text):
+        yield PIISpan(m.start(group), m.end(group), label)
+
+
+def rule_spans(text: str) -> list[PIISpan]:
+    """Every personal-data item the patterns find (most specific recogniser wins an overlap).
+    Cheap checks skip recognisers that cannot match (most notes have no digits or "@")."""
+    spans: list[PIISpan] = []
+    if "@" in text:
+        spans += _regex(_EMAIL, "EMAIL", text)
+    digits = sum(c.isdigit() for c in text)
+    if digits:
+        spans += _birth_dates(text)
+        if digits >= 9:
+            spans += _phones(text)
+            spans += _regex(_NHS, "NHS_NUMBER", text)
+        if digits >= 6:
+            spans += _regex(_NI, "NI_NUMBER", text)
+        spans += _regex(_POSTCODE, "POSTCODE", text)
+        spans += _regex(_ADDRESS, ADDRESS, text)
+    spans += _regex(_PERSON_TITLE, PERSON, text)
+    spans += _regex(_PERSON_RELATION, PERSON, text, group=1)
+    return merge_spans(spans, [])
+
+
+def merge_spans(preferred: Iterable[PIISpan], extra: Iterable[PIISpan], text: str = "") -> list[PIISpan]:
+    """Non-overlapping spans in text order: the preferred list wins (first come first
+    served within it), then extra spans that overlap nothing kept. Given the text, names
+    separated only by spaces become one ("Sunny" "Young" -> one [PERSON])."""
+    kept: list[PIISpan] = []
+    for span in [*preferred, *extra]:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    merged: list[PIISpan] = []
+    for span in sorted(kept):
+        last = merged[-1] if merged else None
+        if text and last and last.label == span.label == PERSON and not text[last.end:span.start].strip():
+            merged[-1] = PIISpan(last.start, span.end, PERSON)
+        else:
+            merged.append(span)
+    return merged
+
+
+def redact(text: str, spans: Iterable[PIISpan]) -> tuple[str, dict[str, int]]:
+    """Replace each span by its bracketed tag; return the text and counts per tag."""
+    out, pos, counts = [], 0, Counter()
+    for span in sorted(spans):
+        out += [text[pos:span.start], f"[{span.label}]"]
+        pos = span.end
+        counts[span.label] += 1
+    out.append(text[pos:])
+    return "".join(out), dict(counts)
