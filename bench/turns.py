@@ -4,7 +4,7 @@ Both bots run as real server processes on loopback; this process is their channe
 the replies) and drives N concurrent conversations. Each Gap Bot conversation sends a reflection
 (redact, classify, state, card) and then saves it (commit, reply); each echo conversation sends two
 messages. A turn's latency is the HTTP round trip of its activity, which includes the bot's reply
-to the channel. Usage: python bench/turns.py [--conversations 50] [--rounds 4] [--database-url URL]
+to the channel. Usage: python bench/turns.py [--conversations 50] [--rounds 4] [--repeats 3] [--database-url URL]
 """
 from __future__ import annotations
 
@@ -120,6 +120,7 @@ async def main() -> None:
     parser.add_argument("--conversations", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=4, help="reflections saved per conversation")
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temp folder")
+    parser.add_argument("--repeats", type=int, default=3, help="alternating runs of each bot; medians reported")
     args = parser.parse_args()
     channel = await LoopbackChannel().start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,15 +133,19 @@ async def main() -> None:
         try:
             print(f"{args.conversations} concurrent conversations, {args.rounds} rounds each, "
                   f"database {database_url.split(':')[0]}, {os.cpu_count()} cores")
-            echo_run = await _drive("stock echo bot", "http://127.0.0.1:3981", echo, channel, _echo_conversation,
-                                    args.conversations, args.rounds)
-            gap_run = await _drive("Gap Bot reflection flow", "http://127.0.0.1:3982", gap, channel,
-                                   _gapbot_conversation, args.conversations, args.rounds)
+            echo_runs, gap_runs = [], []
+            for _ in range(args.repeats):  # alternate, so drift on the machine hits both bots alike
+                echo_runs.append(await _drive("stock echo bot", "http://127.0.0.1:3981", echo, channel,
+                                              _echo_conversation, args.conversations, args.rounds))
+                gap_runs.append(await _drive("Gap Bot reflection flow", "http://127.0.0.1:3982", gap, channel,
+                                             _gapbot_conversation, args.conversations, args.rounds))
         finally:
             for process in (echo, gap):
                 process.terminate()
                 process.wait()
     await channel.stop()
+    echo_run, gap_run = _median_run(echo_runs), _median_run(gap_runs)
+    print(f"median of {args.repeats} alternating runs each:")
     print(echo_run.line())
     print(gap_run.line())
     echo_p50, gap_p50 = statistics.median(echo_run.latencies), statistics.median(gap_run.latencies)
@@ -149,6 +154,10 @@ async def main() -> None:
     print(f"Gap Bot turns/s / echo turns/s: {(gap_run.turns / gap_run.seconds) / (echo_run.turns / echo_run.seconds):.2f}")
     print(f"Gap Bot server CPU per turn / echo: {(gap_run.server_cpu / gap_run.turns) / (echo_run.server_cpu / echo_run.turns):.2f}")
 
+
+def _median_run(runs: list[Run]) -> Run:
+    """The run with the median p50 latency."""
+    return sorted(runs, key=lambda run: statistics.median(run.latencies))[len(runs) // 2]
 
 if __name__ == "__main__":
     asyncio.run(main())
