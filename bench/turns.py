@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,7 +109,8 @@ async def _drive(name: str, url: str, server: subprocess.Popen, channel: Loopbac
         await conversation_fn(http, url, channel, f"warmup-{name}", 2, Run("warmup"))
         run = Run(name)
         started, cpu_before = time.perf_counter(), cpu_seconds(server.pid)
-        await asyncio.gather(*(conversation_fn(http, url, channel, f"{name}-{c}", rounds, run)
+        run_id = uuid.uuid4().hex[:8]
+        await asyncio.gather(*(conversation_fn(http, url, channel, f"{name}-{run_id}-{c}", rounds, run)
                                for c in range(conversations)))
         run.seconds = time.perf_counter() - started
         run.server_cpu = cpu_seconds(server.pid) - cpu_before

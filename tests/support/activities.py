@@ -1,10 +1,12 @@
 """Teams-shaped activities for driving the bot over HTTP."""
 from __future__ import annotations
 
-import itertools
+import uuid
 from typing import Any
 
-_ids = itertools.count(1)
+
+def _new_id() -> str:
+    return f"act-{uuid.uuid4().hex}"
 
 
 def message(service_url: str, conversation_id: str, text: str | None = None, *, user_aad: str | None = "aad-user-1",
@@ -15,7 +17,7 @@ def message(service_url: str, conversation_id: str, text: str | None = None, *, 
         sender["aadObjectId"] = user_aad
     activity: dict[str, Any] = {
         "type": "message",
-        "id": activity_id or f"act-{next(_ids)}",
+        "id": activity_id or _new_id(),
         "channelId": "msteams",
         "serviceUrl": service_url,
         "from": sender,
@@ -35,7 +37,7 @@ def message(service_url: str, conversation_id: str, text: str | None = None, *, 
 def members_added(service_url: str, conversation_id: str) -> dict[str, Any]:
     return {
         "type": "conversationUpdate",
-        "id": f"act-{next(_ids)}",
+        "id": _new_id(),
         "channelId": "msteams",
         "serviceUrl": service_url,
         "from": {"id": "29:aad-user-1", "aadObjectId": "aad-user-1"},
