@@ -11,8 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import components  # noqa: F401  (registers the rule components before spacy.load)
-from . import pipeline  # noqa: F401  (registers facet_textcat)
+from . import pipeline  # noqa: F401  (registers every custom factory and architecture before spacy.load)
 from .decide import all_facets, assessment_for
 from .query import QueryFilter, QueryParser
 from .taxonomy import Taxonomy

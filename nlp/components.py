@@ -3,7 +3,7 @@
 gap_norms:  token norms that generalise ages ("84yo" -> an over-65 norm) for the models.
 gap_places: place mentions (doc._.places) and the reflection's place (doc._.place).
 gap_pii:    personal data = patterns + the trained ner's PERSON/ADDRESS (doc._.pii),
-            with place names protected; doc._.redacted_text / doc._.removed follow.
+            with place names protected; it also sets doc._.redacted_text and doc._.removed.
 """
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import json
 import re
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .pii import PERSON, PIISpan, merge_spans, redact, rule_spans
@@ -23,8 +25,8 @@ TAXONOMY_FILE, PHRASES_FILE, LEXICON_FILE, NAMES_FILE = "taxonomy.json", "phrase
 Doc.set_extension("places", default=None, force=True)
 Doc.set_extension("place", default=None, force=True)
 Doc.set_extension("pii", default=None, force=True)
-Doc.set_extension("redacted_text", getter=lambda doc: redact(doc.text, doc._.pii or [])[0], force=True)
-Doc.set_extension("removed", getter=lambda doc: redact(doc.text, doc._.pii or [])[1], force=True)
+Doc.set_extension("redacted_text", default=None, force=True)
+Doc.set_extension("removed", default=None, force=True)
 
 
 _AGE = re.compile(r"(\d{2,3})(yo|y/o|yrs?|years?)?")
@@ -103,7 +105,7 @@ def _names_a_building(span) -> bool:
 class GapPII:
     """Merges pattern hits with the ner's PERSON/ADDRESS entities and the name gazetteer
     learned from the corpus (set by training, saved with the model). Patterns win on
-    overlap (they are validated); an entity that is exactly a known place, or only a
+    overlap (they are validated); a name that is exactly a known place, or only a
     title ("the Dr"), is dropped."""
 
     def __init__(self, ner_labels: list[str]) -> None:
@@ -115,10 +117,24 @@ class GapPII:
         learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in doc.ents
                    if e.label_ in self.ner_labels and (e.start_char, e.end_char) not in places
                    and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _names_a_building(e)]
-        learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in doc
-                    if t.lower_ in self.names and not _names_a_building(doc[t.i:t.i + 1])]
-        doc._.pii = merge_spans(rule_spans(doc.text), learned, doc.text)
+        learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in
+                    (doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in self._name_keys)
+                    if not _names_a_building(doc[t.i:t.i + 1])]
+        text = doc.text
+        rules = [s for s in rule_spans(text) if not (s.label == PERSON and (s.start, s.end) in places)]
+        doc._.pii = merge_spans(rules, learned, text)
+        doc._.redacted_text, doc._.removed = redact(text, doc._.pii)
         return doc
+
+    @property
+    def names(self) -> set[str]:
+        return self._names
+
+    @names.setter
+    def names(self, names: set[str]) -> None:
+        """The gazetteer (lower-case words), also kept as LOWER hashes for a vectorised lookup."""
+        self._names = set(names)
+        self._name_keys = {hash_string(n) for n in self._names}
 
     def to_disk(self, path: Path, exclude=()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)

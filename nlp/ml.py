@@ -29,14 +29,20 @@ TFIDF_LAYER, NGRAMS_LAYER = "gap_tfidf", "gap_ngrams"
 
 def norm_ngrams(ngram_size: int) -> Model:
     """Unique n-gram keys (n = 1..ngram_size) of token NORMs with their counts, per doc.
-    Like spaCy's extract_ngrams, but an empty or one-token text is fine in any batch."""
+    Like spaCy's extract_ngrams, but an empty or one-token text is fine in any batch, and
+    the result is kept on the doc so the four facet classifiers extract it once."""
     def forward(model: Model, docs: list[Doc], is_train: bool):
         ops = model.ops
         batch_keys, batch_vals = [], []
         for doc in docs:
-            unigrams = ops.asarray(doc.to_array([NORM])).reshape(-1).astype("uint64")
-            grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, ngram_size + 1) if len(unigrams) >= n]
-            keys, vals = numpy.unique(numpy.concatenate(grams), return_counts=True)
+            cached = doc.user_data.get((NGRAMS_LAYER, ngram_size))
+            if cached is None:
+                unigrams = ops.asarray(doc.to_array([NORM])).reshape(-1).astype("uint64")
+                grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, ngram_size + 1)
+                                      if len(unigrams) >= n]
+                cached = doc.user_data[(NGRAMS_LAYER, ngram_size)] = numpy.unique(
+                    numpy.concatenate(grams), return_counts=True)
+            keys, vals = cached
             batch_keys.append(keys)
             batch_vals.append(vals)
         lengths = ops.asarray([len(k) for k in batch_keys], dtype="int32")

@@ -1,9 +1,11 @@
 """Rule-based personal-data recognisers and the redaction step.
 
 Patterns carry their own validation (a phone number must parse as a UK
-number; a postcode must have a valid inward code; a date counts as a date of
-birth only after "DOB"/"born"/...). Names and addresses that patterns miss are
-found by the trained `ner`; `merge_spans` combines both.
+number; a postcode must have a valid inward code; a date is a date of birth
+after "DOB"/"born"/... or when it is old enough). Names are found by context
+(a title, a relationship, an age or contact detail right after); those the
+patterns miss are left to the trained `ner` and the name gazetteer, and
+`merge_spans` combines them.
 """
 from __future__ import annotations
 
@@ -89,6 +91,42 @@ def _birth_dates(text: str) -> Iterator[PIISpan]:
             yield PIISpan(m.start(), m.end(), "DATE_OF_BIRTH")
 
 
+_CONTACT_WORDS = frozenset({"tel", "telephone", "phone", "mob", "mobile", "landline", "contact", "call", "ring",
+                            "text", "email", "emailed", "number", "no", "on", "is", "at", "or", "and"})
+_BEFORE_CONTACT = re.compile(
+    rf"({_NAME})[\s,(:-]*(?:(?i:on|is|ni|nhs|dob|d\.o\.b|no|number|tel|mob|mobile|email)\b[\s:.,-]*)*$")
+CONTACT_TAGS = frozenset({"PHONE", "EMAIL", "NI_NUMBER", "NHS_NUMBER", "DATE_OF_BIRTH"})
+
+
+def _names_before_contacts(text: str, spans: list[PIISpan]) -> Iterator[PIISpan]:
+    """"Moira 0161 496 0547", "Gareth NI QQ 12 34 56 C": a capitalised word right before a
+    phone number, email, NI/NHS number or date of birth is someone's name."""
+    for span in spans:
+        if span.label in CONTACT_TAGS:
+            m = _BEFORE_CONTACT.search(text[max(0, span.start - 40):span.start])
+            word = m and m.group(1).lower()
+            if word and any(c.islower() for c in m.group(1)) and word not in _CONTACT_WORDS \
+                    and word not in RELATIONS and word not in TITLES:
+                offset = max(0, span.start - 40)
+                yield PIISpan(offset + m.start(1), offset + m.end(1), PERSON)
+
+
+#: Words for a person that are not a name, as in "Woman, 45".
+PERSON_NOUNS = frozenset({"man", "woman", "lady", "gent", "gentleman", "male", "female", "client", "patient",
+                          "person", "boy", "girl", "chap", "resident", "tenant", "adult", "service", "user"})
+# "Tyrone, autistic, 24" is not caught, "Tyrone, 24" and "Sunny Young (34, LD)" are
+_BEFORE_AGE = re.compile(
+    rf"(?<![\w'’-])({_NAME}(?:\s+{_NAME})?)\s*[,(]\s*(?:aged\s+)?\d{{1,3}}(?:\s*(?:yo|y/o|yrs?|years?))?\b"
+    r"(?!\s*(?:%|am|pm|hrs?|hours?|mins?|minutes?|days?|weeks?|wks?|months?|calls?|times?|miles?)\b)")
+
+
+def _names_before_ages(text: str) -> Iterator[PIISpan]:
+    for m in _BEFORE_AGE.finditer(text):
+        words = m.group(1).lower().split()
+        if any(c.islower() for c in m.group(1)) and not set(words) & (PERSON_NOUNS | set(RELATIONS) | set(TITLES)):
+            yield PIISpan(m.start(1), m.end(1), PERSON)
+
+
 def _regex(pattern: re.Pattern, label: str, text: str, group: int = 0) -> Iterator[PIISpan]:
     for m in pattern.finditer(text):
         yield PIISpan(m.start(group), m.end(group), label)
@@ -112,6 +150,8 @@ def rule_spans(text: str) -> list[PIISpan]:
         spans += _regex(_ADDRESS, ADDRESS, text)
     spans += _regex(_PERSON_TITLE, PERSON, text)
     spans += _regex(_PERSON_RELATION, PERSON, text, group=1)
+    spans += _names_before_contacts(text, spans)
+    spans += _names_before_ages(text)
     return merge_spans(spans, [])
 
 

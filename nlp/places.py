@@ -71,11 +71,14 @@ class PlaceFinder:
                                  FUZZY_MIN_LEN, FUZZY_TWO_LEN)
         self._prefixes = {key[:k] for key in [*self._names, *self._phrases] for k in range(1, len(key) + 1)}
         self._near = lru_cache(maxsize=50000)(fuzzy.nearest)
+        self._fuzzy_starts = {key[:2] for key in self._names}
 
     def find(self, doc: Doc) -> list[Place]:
         """All place mentions in the doc, left to right, longest first, not overlapping."""
-        keys = [normalise(t.text) for t in doc]
-        alpha = [t.is_alpha for t in doc]
+        keys, alpha = [], []
+        for token in doc:
+            keys.append(normalise(token.text))
+            alpha.append(token.is_alpha)
         places: list[Place] = []
         i = 0
         while i < len(doc):
@@ -107,6 +110,8 @@ class PlaceFinder:
                 return end, self._names[key]
             return None
         # one typo: the longest window of up to FUZZY_TOKENS words ("Moss Sde", "chorlton cum hardy")
+        if keys[i][:2] not in self._fuzzy_starts:
+            return None
         key = ""
         hits = []
         for j in range(i, min(i + FUZZY_TOKENS, len(doc))):

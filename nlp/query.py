@@ -45,6 +45,10 @@ class QueryFilter:
 
 
 class QueryParser:
+    """Intent: the first intent in phrases.json (help, export, review) with a matching
+    pattern, else summary. Filters: places first, then the longest wording-table phrases
+    in what is left, after spelling correction."""
+
     def __init__(self, phrases: dict, places: PlaceFinder, make_doc: Callable[[str], Doc],
                  lexicon: Iterable[str] = ()) -> None:
         self._places = places

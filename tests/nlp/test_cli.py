@@ -79,3 +79,17 @@ def test_bad_today_is_a_clear_usage_error():
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "--today" in result.stderr
+
+
+def test_parse_query_streams_an_answer_before_input_ends():
+    proc = subprocess.Popen([sys.executable, "-m", "nlp.parse_query", "--today", "2026-11-22"], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        proc.stdin.write(json.dumps({"id": "first", "text": "respite in Moston"}) + "\n")
+        proc.stdin.flush()
+        answer = json.loads(proc.stdout.readline())      # stdin is still open
+        assert answer["id"] == "first" and answer["neighbourhoods"] == ["Moston"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
