@@ -11,6 +11,7 @@ import asyncpg
 import pytest
 from sqlalchemy import text
 
+from nlp import GapNLP
 from storage.database import Database
 from storage.migrate import upgrade_to_head
 from storage.models import Base
@@ -62,8 +63,6 @@ async def database(request: pytest.FixtureRequest, database_urls: dict[str, str]
 
 
 @pytest.fixture(scope="session")
-def gap_nlp():  # type: ignore[no-untyped-def]
-    """The real trained pipeline, loaded once."""
-    from nlp import GapNLP
-
+def gap() -> GapNLP:
+    """The shipped pipeline, loaded once for the whole test session."""
     return GapNLP.load()

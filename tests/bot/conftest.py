@@ -63,8 +63,8 @@ def settings_for(database: Database, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-async def bot(database: Database, channel: LoopbackChannel, gap_nlp: Any) -> AsyncIterator[RunningBot]:
-    runner, url = await start_bot(settings_for(database), gap_nlp)
+async def bot(database: Database, channel: LoopbackChannel, gap: Any) -> AsyncIterator[RunningBot]:
+    runner, url = await start_bot(settings_for(database), gap)
     async with aiohttp.ClientSession() as http:
         yield RunningBot(url, channel, http, database)
     await runner.cleanup()

@@ -49,10 +49,10 @@ async def test_healthz_reports_the_database(bot: RunningBot) -> None:
 
 
 @pytest.fixture
-async def secured_bot(database: Database, channel: Any, gap_nlp: Any):  # type: ignore[no-untyped-def]
+async def secured_bot(database: Database, channel: Any, gap: Any):  # type: ignore[no-untyped-def]
     settings = settings_for(database).model_copy(update={"APP_ID": "00000000-0000-0000-0000-000000000001",
                                                           "APP_PASSWORD": "not-a-real-secret"})
-    runner, url = await start_bot(settings, gap_nlp)
+    runner, url = await start_bot(settings, gap)
     async with aiohttp.ClientSession() as http:
         yield RunningBot(url, channel, http, database)
     await runner.cleanup()

@@ -126,10 +126,10 @@ async def test_a_redelivered_activity_is_processed_once(bot: RunningBot) -> None
     assert await count_reflections(bot) == 1
 
 
-async def test_restart_mid_reflection_continues_where_it_was(bot: RunningBot, gap_nlp: Any) -> None:
+async def test_restart_mid_reflection_continues_where_it_was(bot: RunningBot, gap: Any) -> None:
     conversation = bot.new_conversation()
     card = card_of(await bot.say(conversation, GORTON))
-    runner, url = await start_bot(settings_for(bot.database), gap_nlp)  # a second process on the same database
+    runner, url = await start_bot(settings_for(bot.database), gap)  # a second process on the same database
     try:
         async with aiohttp.ClientSession() as http:
             restarted = RunningBot(url, bot.channel, http, bot.database)
