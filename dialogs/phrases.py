@@ -1,6 +1,8 @@
 """Plain-English phrases built from data (no Teams or card specifics)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 _NOUNS = {
     "PERSON": ("a name", "names"),
     "NHS_NUMBER": ("an NHS number", "NHS numbers"),
@@ -27,6 +29,7 @@ def removed_sentence(removed: dict[str, int]) -> str:
     return f"I removed {listed} before saving."
 
 
-def join_labels(ids: list[str], labels: dict[str, str] | object, none: str = "none") -> str:
-    names = [labels.get(i, i) for i in ids]  # type: ignore[attr-defined]
+def join_labels(ids: list[str], labels: Mapping[str, str], none: str = "none") -> str:
+    """Human labels for taxonomy ids, comma-separated ("none" when there are none)."""
+    names = [labels.get(i, i) for i in ids]
     return ", ".join(names) if names else none
