@@ -55,7 +55,7 @@ class GapBot(ActivityHandler):
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         bot_id = turn_context.activity.recipient.id
         personal = turn_context.activity.conversation.conversation_type in (None, "personal")
-        if any(m.id == bot_id for m in members_added) or (personal and members_added):
+        if personal or any(m.id == bot_id for m in members_added):
             await turn_context.send_activity(messages.WELCOME)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
