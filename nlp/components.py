@@ -11,16 +11,19 @@ import json
 import re
 from pathlib import Path
 
-from spacy.attrs import LOWER
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .pii import PERSON, PIISpan, merge_spans, redact, rule_spans
 from .places import TITLES, Place, PlaceFinder
 from .taxonomy import Taxonomy, load_phrases, load_taxonomy
 
 TAXONOMY_FILE, PHRASES_FILE, LEXICON_FILE, NAMES_FILE = "taxonomy.json", "phrases.json", "lexicon.json", "names.json"
+
+IOB_INSIDE, IOB_BEGIN = 1, 3   # spaCy's ENT_IOB codes (2 is outside, 0 unset)
 
 Doc.set_extension("places", default=None, force=True)
 Doc.set_extension("place", default=None, force=True)
@@ -29,6 +32,7 @@ Doc.set_extension("redacted_text", default=None, force=True)
 Doc.set_extension("removed", default=None, force=True)
 
 
+_DIGIT = re.compile(r"\d")
 _AGE = re.compile(r"(\d{2,3})(yo|y/o|yrs?|years?)?")
 _AGE_NEXT = {"yo", "y/o", "yr", "yrs", "year", "years", "-"}
 _AGE_PREV = {"aged", "age"}
@@ -49,10 +53,14 @@ def _age_norm(token) -> str | None:
 
 @Language.component("gap_norms")
 def gap_norms(doc: Doc) -> Doc:
-    for token in doc:
-        norm = _age_norm(token)
-        if norm:
-            token.norm_ = norm
+    # Only words with a digit can be ages: look them up in the ORTH array rather than
+    # building a Token for every word.
+    strings = doc.vocab.strings
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if _DIGIT.search(strings[orth]):
+            norm = _age_norm(doc[i])
+            if norm:
+                doc[i].norm_ = norm
     return doc
 
 
@@ -102,6 +110,25 @@ def _names_a_building(span) -> bool:
     return span.label_ != "ADDRESS" and span.end < len(doc) and doc[span.end].lower_ in BUILDING_WORDS
 
 
+def _text(doc: Doc) -> str:
+    """doc.text, from the ORTH and SPACY arrays (the property builds a Token for every word)."""
+    strings = doc.vocab.strings
+    return "".join(strings[orth] + " " if space else strings[orth]
+                   for orth, space in doc.to_array([ORTH, SPACY]).tolist())
+
+
+def _entities(doc: Doc) -> list[Span]:
+    """doc.ents, read from the IOB array (spaCy's property builds a Token for every word)."""
+    tags = doc.to_array([ENT_IOB, ENT_TYPE])
+    ents = []
+    for start in numpy.flatnonzero(tags[:, 0] == IOB_BEGIN).tolist():
+        end = start + 1
+        while end < len(tags) and tags[end, 0] == IOB_INSIDE:
+            end += 1
+        ents.append(Span(doc, start, end, label=int(tags[start, 1])))
+    return ents
+
+
 class GapPII:
     """Merges pattern hits with the ner's PERSON/ADDRESS entities and the name gazetteer
     learned from the corpus (set by training, saved with the model). Patterns win on
@@ -114,13 +141,13 @@ class GapPII:
 
     def __call__(self, doc: Doc) -> Doc:
         places = {(p.start, p.end) for p in (doc._.places or [])}
-        learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in doc.ents
+        learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in _entities(doc)
                    if e.label_ in self.ner_labels and (e.start_char, e.end_char) not in places
                    and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _names_a_building(e)]
         learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in
                     (doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in self._name_keys)
                     if not _names_a_building(doc[t.i:t.i + 1])]
-        text = doc.text
+        text = _text(doc)
         rules = [s for s in rule_spans(text) if not (s.label == PERSON and (s.start, s.end) in places)]
         doc._.pii = merge_spans(rules, learned, text)
         doc._.redacted_text, doc._.removed = redact(text, doc._.pii)

@@ -29,27 +29,46 @@ TFIDF_LAYER, NGRAMS_LAYER = "gap_tfidf", "gap_ngrams"
 
 def norm_ngrams(ngram_size: int) -> Model:
     """Unique n-gram keys (n = 1..ngram_size) of token NORMs with their counts, per doc.
-    Like spaCy's extract_ngrams, but an empty or one-token text is fine in any batch, and
-    the result is kept on the doc so the four facet classifiers extract it once."""
+    Like spaCy's extract_ngrams, but an empty or one-token text is fine in any batch, the
+    whole batch is hashed and counted in one pass, and each doc keeps its result so the
+    four facet classifiers extract it once."""
+    cache_key = (NGRAMS_LAYER, ngram_size)
+
     def forward(model: Model, docs: list[Doc], is_train: bool):
-        ops = model.ops
-        batch_keys, batch_vals = [], []
-        for doc in docs:
-            cached = doc.user_data.get((NGRAMS_LAYER, ngram_size))
-            if cached is None:
-                unigrams = ops.asarray(doc.to_array([NORM])).reshape(-1).astype("uint64")
-                grams = [unigrams] + [ops.ngrams(n, unigrams) for n in range(2, ngram_size + 1)
-                                      if len(unigrams) >= n]
-                cached = doc.user_data[(NGRAMS_LAYER, ngram_size)] = numpy.unique(
-                    numpy.concatenate(grams), return_counts=True)
-            keys, vals = cached
-            batch_keys.append(keys)
-            batch_vals.append(vals)
-        lengths = ops.asarray([len(k) for k in batch_keys], dtype="int32")
-        return (numpy.concatenate(batch_keys).astype("uint64"), numpy.concatenate(batch_vals).astype("f"),
-                lengths), lambda dY: []
+        missing = [doc for doc in docs if cache_key not in doc.user_data]
+        if missing:
+            for doc, counted in zip(missing, _count_ngrams(model.ops, missing, ngram_size)):
+                doc.user_data[cache_key] = counted
+        batch_keys, batch_vals = zip(*(doc.user_data[cache_key] for doc in docs)) if docs else ((), ())
+        lengths = model.ops.asarray([len(k) for k in batch_keys], dtype="int32")
+        keys = numpy.concatenate(batch_keys).astype("uint64") if docs else numpy.zeros(0, dtype="uint64")
+        vals = numpy.concatenate(batch_vals).astype("f") if docs else numpy.zeros(0, dtype="f")
+        return (keys, vals, lengths), lambda dY: []
 
     return Model(NGRAMS_LAYER, forward)
+
+
+def _count_ngrams(ops, docs: list[Doc], ngram_size: int) -> list[tuple[numpy.ndarray, numpy.ndarray]]:
+    """(sorted unique keys, counts) per doc, hashing the batch's NORMs as one array and
+    dropping the n-grams that would straddle two docs."""
+    unigrams = [doc.to_array([NORM]).reshape(-1) for doc in docs]
+    flat = numpy.concatenate(unigrams).astype("uint64")
+    doc_of = numpy.repeat(numpy.arange(len(docs)), [len(u) for u in unigrams])
+    keys, owners = [flat], [doc_of]
+    for n in range(2, ngram_size + 1):
+        if len(flat) >= n:
+            same_doc = doc_of[:len(flat) - n + 1] == doc_of[n - 1:]
+            keys.append(ops.ngrams(n, flat)[same_doc])
+            owners.append(doc_of[:len(flat) - n + 1][same_doc])
+    keys, owners = numpy.concatenate(keys), numpy.concatenate(owners)
+    if not len(keys):
+        return [(keys, numpy.zeros(0, dtype="int64"))] * len(docs)
+    order = numpy.lexsort((keys, owners))
+    keys, owners = keys[order], owners[order]
+    starts = numpy.flatnonzero(numpy.r_[True, (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])])
+    counts = numpy.diff(numpy.r_[starts, len(keys)])
+    split_at = numpy.searchsorted(owners[starts], numpy.arange(1, len(docs)))
+    return list(zip(numpy.split(keys[starts], split_at), numpy.split(counts, split_at)))
 
 
 def tfidf_weights(scale: float) -> Model:

@@ -29,6 +29,10 @@ class PIISpan:
     label: str
 
 
+_DIGIT = re.compile(r"\d")
+# Where a full UK number can start (0..., +44, 0044, 44); phonenumbers' own scan is slow,
+# so texts without one skip it.
+_PHONE_START = re.compile(r"(?<!\d)(?:\(?0|\+|44)")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])", re.I)
@@ -138,11 +142,12 @@ def rule_spans(text: str) -> list[PIISpan]:
     spans: list[PIISpan] = []
     if "@" in text:
         spans += _regex(_EMAIL, "EMAIL", text)
-    digits = sum(c.isdigit() for c in text)
+    digits = len(_DIGIT.findall(text))
     if digits:
         spans += _birth_dates(text)
         if digits >= 9:
-            spans += _phones(text)
+            if _PHONE_START.search(text):
+                spans += _phones(text)
             spans += _regex(_NHS, "NHS_NUMBER", text)
         if digits >= 6:
             spans += _regex(_NI, "NI_NUMBER", text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .fuzzy import FuzzyIndex
@@ -72,17 +73,16 @@ class PlaceFinder:
         self._prefixes = {key[:k] for key in [*self._names, *self._phrases] for k in range(1, len(key) + 1)}
         self._near = lru_cache(maxsize=50000)(fuzzy.nearest)
         self._fuzzy_starts = {key[:2] for key in self._names}
+        self._word_keys: dict[int, tuple[str, bool]] = {}
 
     def find(self, doc: Doc) -> list[Place]:
         """All place mentions in the doc, left to right, longest first, not overlapping."""
-        keys, alpha = [], []
-        for token in doc:
-            keys.append(normalise(token.text))
-            alpha.append(token.is_alpha)
+        keys, alpha = self._keys(doc)
         places: list[Place] = []
         i = 0
-        while i < len(doc):
-            hit = self._match_at(doc, keys, alpha, i) if alpha[i] else None
+        while i < len(keys):
+            could_start = alpha[i] and (keys[i] in self._prefixes or keys[i][:2] in self._fuzzy_starts)
+            hit = self._match_at(doc, keys, alpha, i) if could_start else None
             if hit is None:
                 i += 1
                 continue
@@ -92,6 +92,20 @@ class PlaceFinder:
                 places.append(Place(span.start_char, span.end_char, span.text, ward, locality))
             i = end
         return places
+
+    def _keys(self, doc: Doc) -> tuple[list[str], list[bool]]:
+        """Each token's comparison key and whether it is all letters, from the ORTH array
+        (a per-word cache: building spaCy Token objects for every word costs more)."""
+        keys, alpha = [], []
+        strings, cache = doc.vocab.strings, self._word_keys
+        for orth in doc.to_array(ORTH).tolist():
+            entry = cache.get(orth)
+            if entry is None:
+                text = strings[orth]
+                entry = cache[orth] = (normalise(text), text.isalpha())
+            keys.append(entry[0])
+            alpha.append(entry[1])
+        return keys, alpha
 
     def _match_at(self, doc: Doc, keys: list[str], alpha: list[bool], i: int):
         """(end token, (ward, locality)) of the longest name starting at token i, if any."""
