@@ -4,7 +4,8 @@ Every expression is read as a period (first day, last day). Its role word
 decides what the filter takes: "since/from/after X" -> since; "before X" ->
 until the day before; "until/till/up to X" -> until X's end; "between X and Y",
 "from X to Y" -> both; anything else ("in March", "last quarter", "2025") -> both
-ends of the period. A month or day without a year is its latest occurrence
+ends of the period. Two days sharing one month ("between 1 and 15 october",
+"from 3 to 10 may", "1st-15th oct", "oct 1-15") are one period, first day to last. A month or day without a year is its latest occurrence
 that has started by today. Documented conventions: "last month/quarter/year"
 are the previous calendar period; "last/past N days|weeks|months|years" and
 "last/past week|fortnight", "past month|year" count back from today; "this
@@ -30,6 +31,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM = r"(?:\d{1,3}|" + "|".join(NUMBERS) + ")"
 _UNIT = r"(?:day|week|wk|fortnight|month|mth|year|yr)s?"
+_DAY_LINK = r"\s*(?:-|–|to|and|until|till|through|thru)\s*(?:the\s+)?"   # "1-15", "1st to the 15th"
 
 PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("iso", r"\d{4}-\d\d-\d\d"),
@@ -44,6 +46,8 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("quarter", rf"q[1-4](?:\s*{_YEAR})?|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?:the\s+year|{_YEAR}))?"),
     ("start_of", rf"(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+year|{_MON}(?:\s+{_YEAR})?)"),
+    ("day_range", rf"(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"
+                  rf"|{_MON}\s+(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}(?:,?\s+{_YEAR})?(?!\d|\s+(?:of\s+)?{_MON})"),
     ("day_month", rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
     ("month_day", rf"{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
     ("the_day", rf"the\s+{_DAY}(?!\s+(?:of\s+)?{_MON})"),
@@ -152,6 +156,19 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
         month = _month_of(t.split(" of ")[-1])
         d = date(year or _latest_year(month, 1, today, after), month, 1)
         return d, d
+    if kind == "day_range":
+        # "1-15 october", "between 1 and 15 oct", "oct 1st to 15th": the month (and year) apply to both
+        # days; when the first day is the larger ("28-3 november") it is in the month before
+        month = _month_of(re.search(_MON, t).group(0))
+        first, last = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", t)[:2])
+        start_month = month if first <= last else month - 1 or 12
+        if year is not None:
+            start_year = year - (start_month > month)
+        else:
+            start_year = _latest_year(start_month, first, today, after)
+        end_year = start_year + (start_month > month)
+        return (date(start_year, start_month, min(first, calendar.monthrange(start_year, start_month)[1])),
+                date(end_year, month, min(last, calendar.monthrange(end_year, month)[1])))
     if kind in ("day_month", "month_day"):
         month = _month_of(re.search(_MON, t).group(0))
         day = int(re.search(r"(?<!\d)\d{1,2}(?!\d)", t).group(0))
@@ -209,7 +226,7 @@ def parse_dates(text: str, today: date) -> DateFilter:
             role = ""
         if "so far" in tail:
             end = today
-        if role in ("since", "after") or "onwards" in tail or (role == "from" and kind not in ("year",)):
+        if role in ("since", "after") or "onwards" in tail or (role == "from" and kind not in ("year", "day_range")):
             open_ended.append(DateFilter(start + timedelta(days=role == "after" and start == end), None))
         elif role == "before":
             open_ended.append(DateFilter(None, start - timedelta(days=1)))

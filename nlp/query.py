@@ -14,13 +14,16 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc
 
 from .dates import parse_dates
-from .fuzzy import FuzzyIndex
+from .fuzzy import FuzzyIndex, osa_distance
 from .places import Place, PlaceFinder
 from .taxonomy import QUERY_FIELDS
 
 DEFAULT_INTENT = "summary"
 SPELL_MIN_LEN, SPELL_TWO_LEN = 5, 9   # letters before one / two typos are corrected
 HELP_INTENT = "help"        # a question about the bot itself: its words are not filters
+HELP_WORD = "help"          # a message that is this one word, typed with up to one typo ("hlep"), asks for help
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})   # phone keyboards type ’
+_PHRASE_WORD = re.compile(r"(?<![a-z\\])[a-z]{%d,}(?![a-z(\\])" % SPELL_MIN_LEN)   # whole words in a pattern
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,9 @@ class QueryParser:
     def __init__(self, phrases: dict, places: PlaceFinder, make_doc: Callable[[str], Doc],
                  lexicon: Iterable[str] = ()) -> None:
         self._places = places
-        self._known = set(lexicon)
+        # the wording tables' own words are spelt right too: never "correct" them away
+        self._known = set(lexicon) | {w for table in (phrases["query_filters"], *phrases["intents"].values())
+                                      for pattern in table for w in _PHRASE_WORD.findall(pattern)}
         self._speller = FuzzyIndex(self._known, SPELL_MIN_LEN, SPELL_TWO_LEN)
         self._make_doc = make_doc
         self._intents = [(intent, [re.compile(p, re.I) for p in patterns])
@@ -61,13 +66,20 @@ class QueryParser:
                          for p, targets in phrases["query_filters"].items()]
 
     def parse(self, text: str, today: date) -> QueryFilter:
+        text = text.translate(_APOSTROPHES)
         intent = self._intent(text)
+        if intent == DEFAULT_INTENT and self._is_help_typo(text):
+            intent = HELP_INTENT
         if intent == HELP_INTENT:
             return QueryFilter(intent=intent)
         dates = parse_dates(text, today)
         values: dict[str, set[str]] = {name: set() for name in QUERY_FIELDS}
         doc = self._make_doc(text)
         places = self._places.find(doc)
+        if intent == DEFAULT_INTENT:   # "exprot", "reveiw": read the intent again with the spelling corrected
+            intent = self._intent(self._rest(doc, []))
+            if intent == HELP_INTENT:
+                intent = DEFAULT_INTENT
         for place in places:
             if place.ward is not None:
                 values["neighbourhoods"].add(place.ward)
@@ -92,6 +104,12 @@ class QueryParser:
         if len(lower) < SPELL_MIN_LEN or not lower.isalpha() or lower in self._known:
             return word
         return self._speller.nearest(lower) or word
+
+    @staticmethod
+    def _is_help_typo(text: str) -> bool:
+        words = re.findall(r"[a-z]+", text.lower())
+        return len(words) == 1 and len(words[0]) >= len(HELP_WORD) - 1 \
+            and osa_distance(words[0], HELP_WORD, 1) <= 1
 
     def _intent(self, text: str) -> str:
         for intent, patterns in self._intents:

@@ -67,3 +67,78 @@ def test_a_help_question_carries_no_filters(gap):
     got = parse(gap, "how do dates work - can I say last quarter?")
     assert got["intent"] == "help"
     assert (got["since"], got["until"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, intent", [
+    # waiting / needing / not yet checked: the review queue
+    ("any new reflections waiting to be checked", "review"),
+    ("are there any reflections waiting to be approved", "review"),
+    ("anything waiting for sign off?", "review"),
+    ("new gap reflections needing a look in gorton", "review"),
+    ("reflections that need approval", "review"),
+    ("which ones haven't been approved yet", "review"),
+    ("nobody has looked at these", "review"),
+    ("what's new?", "review"),
+    # a copy of the data is an export
+    ("can I get a copy of the homecare gaps", "export"),
+    ("send them over as an excel file", "export"),
+    # a one-word request for help, typo or not; a summary that merely mentions help is not
+    ("hlep", "help"),
+    ("Help!", "help"),
+    ("help me please", "help"),
+    ("gaps where people needed help with shopping", "summary"),
+    # spelling is corrected before the intent is read
+    ("exprot homecare gaps", "export"),
+    # a question that merely mentions "new" or a copy is a summary
+    ("any new gaps this week", "summary"),
+])
+def test_more_intent_wordings(gap, text, intent):
+    assert parse(gap, text)["intent"] == intent
+
+
+@pytest.mark.parametrize("text, field, labels", [
+    # gap types
+    ("mh support not suitable for people who dont speak english", "gap_types", ["accessibility"]),
+    ("services that dont fit round peoples lives", "gap_types", ["accessibility"]),
+    ("nothing was in easy read", "gap_types", ["accessibility"]),
+    ("nobody knew about the carers helpline", "gap_types", ["awareness"]),
+    ("families had never heard of the service", "gap_types", ["awareness"]),
+    ("where did we meet the need for people with learning disabilities", "gap_types", ["no_gap"]),
+    ("we haven't met the need for respite", "gap_types", []),
+    ("no specialist autism provider anywhere in the area", "gap_types", ["no_provision"]),
+    ("no providers picking up packages", "gap_types", ["capacity"]),
+    ("couldn't find a provider for double ups", "gap_types", ["capacity"]),
+    ("care agencies cancelling visits", "gap_types", ["quality"]),
+    # risks
+    ("older people ending up in hospital", "risks", ["hospital_admission"]),
+    ("people who end up in A&E", "risks", ["hospital_admission"]),
+    ("transport to hospital appointments", "risks", []),
+    ("people with mh issues who were self neglecting", "risks", ["self_neglect"]),
+    ("men neglecting themselves", "risks", ["self_neglect"]),
+    ("unpaid carers burning out", "risks", ["carer_breakdown"]),
+    ("burnt out carers", "risks", ["carer_breakdown"]),
+    ("tenancies at risk after the provider gave notice", "risks", ["placement_breakdown"]),
+    # cohorts
+    ("OAPs waiting for homecare", "cohorts", ["older_people"]),
+    ("over 75s in chorlton", "cohorts", ["older_people"]),
+    ("senior social worker feedback", "cohorts", []),
+    ("wheelchair users who cant get transport", "cohorts", ["physical_disability"]),
+    ("people with memory problems", "cohorts", ["dementia"]),
+    ("college places for young people with LD", "cohorts", ["learning_disability", "young_adult"]),
+    ("young adults coming through from childrens services", "cohorts", ["young_adult"]),
+    ("homecare gaps from 18 to 25 november", "cohorts", []),
+    ("people with aspergers", "cohorts", ["autism"]),
+    # service areas (taxonomy section 1 wordings)
+    ("carer’s assessment delays", "service_areas", ["carer_support"]),
+    ("key safes and falls sensors", "service_areas", ["assistive_technology"]),
+    ("bed blocking on the wards", "service_areas", ["reablement_discharge"]),
+    ("of course I mean homecare", "service_areas", ["homecare"]),
+])
+def test_more_filter_wordings(gap, text, field, labels):
+    assert parse(gap, text)[field] == labels
+
+
+def test_a_day_range_in_a_question(gap):
+    got = parse(gap, "gaps for older people in north manchester between 1 and 15 october")
+    assert (got["since"], got["until"]) == ("2026-10-01", "2026-10-15")
+    assert got["localities"] == ["north"] and got["cohorts"] == ["older_people"]
