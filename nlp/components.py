@@ -5,7 +5,8 @@ gap_places: place mentions (doc._.places) and the reflection's place (doc._.plac
 gap_pii:    personal data = patterns + the trained ner's PERSON/ADDRESS (doc._.pii),
             with place names protected; it also sets doc._.redacted_text and doc._.removed.
 """
-from __future__ import annotations
+# No `from __future__ import annotations` in this module: spaCy 3.7 checks factory
+# signatures with pydantic, which needs the annotations as real types.
 
 import json
 import re
@@ -110,6 +111,10 @@ def _names_a_building(span) -> bool:
     return span.label_ != "ADDRESS" and span.end < len(doc) and doc[span.end].lower_ in BUILDING_WORDS
 
 
+def _overlaps(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
 def _text(doc: Doc) -> str:
     """doc.text, from the ORTH and SPACY arrays (the property builds a Token for every word)."""
     strings = doc.vocab.strings
@@ -132,8 +137,8 @@ def _entities(doc: Doc) -> list[Span]:
 class GapPII:
     """Merges pattern hits with the ner's PERSON/ADDRESS entities and the name gazetteer
     learned from the corpus (set by training, saved with the model). Patterns win on
-    overlap (they are validated); a name that is exactly a known place, or only a
-    title ("the Dr"), is dropped."""
+    overlap (they are validated); an entity that overlaps a known place ("(Whalley Range"),
+    or is only a title ("the Dr"), is dropped."""
 
     def __init__(self, ner_labels: list[str]) -> None:
         self.ner_labels = set(ner_labels)
@@ -142,7 +147,7 @@ class GapPII:
     def __call__(self, doc: Doc) -> Doc:
         places = {(p.start, p.end) for p in (doc._.places or [])}
         learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in _entities(doc)
-                   if e.label_ in self.ner_labels and (e.start_char, e.end_char) not in places
+                   if e.label_ in self.ner_labels and not _overlaps(e.start_char, e.end_char, places)
                    and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _names_a_building(e)]
         learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in
                     (doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in self._name_keys)

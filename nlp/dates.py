@@ -9,7 +9,9 @@ ends of the period. Two days sharing one month ("between 1 and 15 october",
 that has started by today. Documented conventions: "last month/quarter/year"
 are the previous calendar period; "last/past N days|weeks|months|years" and
 "last/past week|fortnight", "past month|year" count back from today; "this
-week/month/quarter/year" end on today; financial years start on 1 April.
+week/month/quarter/year", "year to date"/"ytd" end on today; financial years start on 1 April.
+"The start of the year/yr/month/quarter/financial year/2026/august" is its first day, so "since
+the start of the year" is since 1 January of today's year.
 """
 from __future__ import annotations
 
@@ -40,12 +42,13 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("rolling", r"(?:last|past)\s+(?:week|wk|fortnight)|past\s+(?:month|year|12\s+months)"),
     ("previous", r"(?:last|previous|prev)\s+(?:months?|quarter|qtr|q|year|yr)(?!\s*\d)"),
     ("fiscal", r"(?:this|last|previous)\s+(?:financial|fiscal)\s+year|(?:this|last)\s+fy"),
-    ("current", r"this\s+(?:week|month|quarter|qtr|year|yr)|(?:year\s+to\s+date|ytd)"),
+    ("current", r"this\s+(?:week|month|quarter|qtr|year|yr)|(?:(?:the\s+)?(?:calendar\s+)?year[\s-]+to[\s-]+date|ytd)"),
     ("holiday", r"(?:the\s+)?new\s+year|christmas|xmas"),
     ("day_word", r"yesterday|today"),
     ("quarter", rf"q[1-4](?:\s*{_YEAR})?|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?:the\s+year|{_YEAR}))?"),
-    ("start_of", rf"(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+year|{_MON}(?:\s+{_YEAR})?)"),
+    ("start_of", rf"(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the|this)\s+)?(?:(?:calendar\s+)?(?:year|yr)(?!\s+to\b)"
+                 rf"|(?:financial|fiscal)\s+year|fy|month|quarter|qtr|{_MON}(?:\s+{_YEAR})?|{_YEAR})"),
     ("day_range", rf"(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"
                   rf"|{_MON}\s+(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}(?:,?\s+{_YEAR})?(?!\d|\s+(?:of\s+)?{_MON})"),
     ("day_month", rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
@@ -150,11 +153,20 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
             year = today.year if _quarter(today.year, q)[0] <= today else today.year - 1
         return _quarter(year, q)
     if kind == "start_of":
-        if t.endswith("the year"):
+        what = t.split(" of ", 1)[1]
+        if re.search(r"(?:financial|fiscal) year|\bfy$", what):
+            d = date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+        elif re.search(r"\b(?:year|yr)$", what):
             d = date(today.year, 1, 1)
-            return d, d
-        month = _month_of(t.split(" of ")[-1])
-        d = date(year or _latest_year(month, 1, today, after), month, 1)
+        elif what.endswith("month"):
+            d = today.replace(day=1)
+        elif what.endswith(("quarter", "qtr")):
+            d = _quarter(today.year, (today.month - 1) // 3 + 1)[0]
+        elif re.fullmatch(_YEAR, what):
+            d = date(int(what), 1, 1)
+        else:
+            month = _month_of(what.split()[-2] if year_m else what.split()[-1])
+            d = date(year or _latest_year(month, 1, today, after), month, 1)
         return d, d
     if kind == "day_range":
         # "1-15 october", "between 1 and 15 oct", "oct 1st to 15th": the month (and year) apply to both

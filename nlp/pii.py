@@ -54,24 +54,46 @@ _DOB = re.compile(
     rf"\b(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|b\.)\s*(?:is|was|[:=-])?\s*({_DATE})(?!\d)",
     re.I)
 _STREET = "(?:" + "|".join(STREET_WORDS) + ")"
-_NOT_STREET_WORD = r"(?!(?:years?|yrs?|weeks?|wks?|days?|months?|hours?|hrs?|times?|the|a|of|old|and|or)\b)"
+_NOT_STREET_WORD = (r"(?!(?:years?|yrs?|weeks?|wks?|days?|months?|hours?|hrs?|times?|the|a|of|old|and|or"
+                    r"|by|at|to|for|on|in|with|from|since|per|x)\b)")
 _ADDRESS = re.compile(
     rf"\b(?:(?:flat|apartment|apt|unit|room)\s+\d+[a-z]?,?\s+)?\d{{1,3}}[a-z]?\s+"
     rf"(?:{_NOT_STREET_WORD}[A-Za-z'’]+\s+){{1,3}}{_STREET}\b\.?", re.I)
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-Þ"
 # A capitalised name: letters (any script), inner apostrophes/hyphens: "O'Connor", "Wiśniewska", "Lloyd-Jones"
-_NAME = rf"[{_UPPER}](?:[^\W\d_]|['’-](?=[^\W\d_]))+"
+_NAME = rf"[{_UPPER}](?:[^\W\d_]|['’-](?=[^\W\d_]{{2}}))+"
+# a surname after a first name or title: not an all-capitals acronym ("Ms Adeyemi's CPN")
+_SURNAME = rf"(?![{_UPPER}]{{2,}}\b){_NAME}"
 # "Mrs Okafor", "Dr Patel", "mr osei" (a lower-case title still names someone; "the dr" alone does not)
 _PERSON_TITLE = re.compile(
-    rf"\b(?:(?:{'|'.join(t.capitalize() for t in TITLES)})\.?\s+{_NAME}(?:\s+{_NAME})?"
-    rf"|(?:mr|mrs|ms|miss)\.?\s+(?:{_NAME}(?:\s+{_NAME})?|[a-z][a-z'’-]+))")
+    rf"\b(?:(?:{'|'.join(t.capitalize() for t in TITLES)})\.?\s+{_NAME}(?:\s+{_SURNAME})?"
+    rf"|(?:mr|mrs|ms|miss)\.?\s+(?:{_NAME}(?:\s+{_SURNAME})?|[a-z][a-z'’-]+))")
 RELATIONS = ("mum", "mom", "dad", "wife", "husband", "son", "daughter", "brother", "sister", "nan", "nana",
              "gran", "grandma", "grandad", "grandson", "granddaughter", "partner", "carer", "neighbour",
              "nephew", "niece", "aunt", "auntie", "uncle", "friend", "cousin", "fiance", "fiancee",
              "stepson", "stepdaughter", "caller", "dtr")
 # "her son Tariq", "Wife Maureen", "daughter Joy Mensah": a capitalised word after a relationship
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """An alternation of the words as a prefix tree ("s(?:ister|on)"): Python's re tries
+    alternatives one at a time, so sharing prefixes halves the work of a long list."""
+    branches: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        branches.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for head, tails in branches.items():
+        if len(tails) == 1:
+            parts.append(re.escape(head + tails[0]))
+            continue
+        rest = [tail for tail in tails if tail]
+        optional = "?" if len(rest) < len(tails) else ""
+        parts.append(f"{re.escape(head)}(?:{word_trie(rest)}){optional}")
+    return "|".join(parts)
+
+
 _PERSON_RELATION = re.compile(
-    rf"\b(?i:{'|'.join(RELATIONS)})\s+({_NAME}(?:\s+{_NAME})?)")
+    rf"\b(?i:{word_trie(RELATIONS)})\s+({_NAME}(?:\s+{_SURNAME})?)")
 
 
 def _phones(text: str) -> Iterator[PIISpan]:
@@ -98,21 +120,26 @@ def _birth_dates(text: str) -> Iterator[PIISpan]:
 _CONTACT_WORDS = frozenset({"tel", "telephone", "phone", "mob", "mobile", "landline", "contact", "call", "ring",
                             "text", "email", "emailed", "number", "no", "on", "is", "at", "or", "and"})
 _BEFORE_CONTACT = re.compile(
-    rf"({_NAME})[\s,(:-]*(?:(?i:on|is|ni|nhs|dob|d\.o\.b|no|number|tel|mob|mobile|email)\b[\s:.,-]*)*$")
+    rf"((?:{_NAME}\s+)?{_NAME})[\s,(:-]*(?:(?i:on|is|ni|nhs|dob|d\.o\.b|no|number|tel|mob|mobile|email)\b[\s:.,-]*)*$")
 CONTACT_TAGS = frozenset({"PHONE", "EMAIL", "NI_NUMBER", "NHS_NUMBER", "DATE_OF_BIRTH"})
 
 
 def _names_before_contacts(text: str, spans: list[PIISpan]) -> Iterator[PIISpan]:
-    """"Moira 0161 496 0547", "Gareth NI QQ 12 34 56 C": a capitalised word right before a
-    phone number, email, NI/NHS number or date of birth is someone's name."""
+    """"Moira 0161 496 0547", "Bill Murphy (NHS 485...)": one or two capitalised words right
+    before a phone number, email, NI/NHS number or date of birth are someone's name."""
+    not_names = _CONTACT_WORDS | set(RELATIONS) | set(TITLES)
     for span in spans:
         if span.label in CONTACT_TAGS:
-            m = _BEFORE_CONTACT.search(text[max(0, span.start - 40):span.start])
-            word = m and m.group(1).lower()
-            if word and any(c.islower() for c in m.group(1)) and word not in _CONTACT_WORDS \
-                    and word not in RELATIONS and word not in TITLES:
-                offset = max(0, span.start - 40)
-                yield PIISpan(offset + m.start(1), offset + m.end(1), PERSON)
+            offset = max(0, span.start - 40)
+            m = _BEFORE_CONTACT.search(text[offset:span.start])
+            if not m:
+                continue
+            words = list(re.finditer(r"\S+", m.group(1)))
+            while words and words[0].group().lower() in not_names:   # "Tel Moira": Moira
+                words.pop(0)
+            if words and any(c.islower() for c in m.group(1)):
+                start = offset + m.start(1)
+                yield PIISpan(start + words[0].start(), start + words[-1].end(), PERSON)
 
 
 #: Words for a person that are not a name, as in "Woman, 45".

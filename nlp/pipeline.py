@@ -5,7 +5,8 @@ classifiers through listeners, so the text is embedded once per message.
 Each facet's architecture is a parameter so that `nlp.train --compare` can
 measure them side by side; the shipped choice is DEFAULT_ARCHITECTURES.
 """
-from __future__ import annotations
+# No `from __future__ import annotations` in this module: spaCy 3.7 checks factory
+# signatures with pydantic, which needs the annotations as real types.
 
 from typing import Iterable, Mapping
 
@@ -128,7 +129,7 @@ def make_facet_textcat(nlp: Language, name: str, model: Model[list[Doc], object]
 
 
 def build_config(taxonomy: Taxonomy, architectures: Mapping[str, str] = DEFAULT_ARCHITECTURES, *,
-                 width: int = 32, depth: int = 1, rows: int = 3000, bow_length: int = 2 ** 15,
+                 width: int = 32, depth: int = 1, rows: int = 3000, bow_length: int = 2 ** 16,
                  ngram_size: int = 2, bow_scale: float = 4.0, ner_hidden: int = 32, ner_pieces: int = 1) -> Config:
     """The full training config: pipeline, model sizes and each component's labels."""
     facets = list(FACETS)

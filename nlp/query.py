@@ -24,6 +24,8 @@ HELP_INTENT = "help"        # a question about the bot itself: its words are not
 HELP_WORD = "help"          # a message that is this one word, typed with up to one typo ("hlep"), asks for help
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})   # phone keyboards type ’
 _PHRASE_WORD = re.compile(r"(?<![a-z\\])[a-z]{%d,}(?![a-z(\\])" % SPELL_MIN_LEN)   # whole words in a pattern
+# "safeguarding-related", "autism-linked", "LD-flagged": the label word stands on its own (a space keeps offsets)
+_HYPHEN_SUFFIX = re.compile(r"(?<=[a-z0-9])-(?=(?:related|flagged|linked|tagged|type|specific|based|focus+ed)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,14 @@ class QueryParser:
                          for intent, patterns in phrases["intents"].items()]
         self._filters = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), [t.split(":", 1) for t in targets])
                          for p, targets in phrases["query_filters"].items()]
+        # a label id typed as it is spelt ("reablement_discharge", "no-provision gaps") is that label
+        ids = sorted({tuple(t.split(":", 1)) for targets in phrases["query_filters"].values() for t in targets
+                      if "_" in t.split(":", 1)[1]})
+        self._filters += [(re.compile(rf"(?<![\w-]){label.replace('_', '[_ -]')}s?(?![\w-])", re.I), [[name, label]])
+                          for name, label in ids]
 
     def parse(self, text: str, today: date) -> QueryFilter:
-        text = text.translate(_APOSTROPHES)
+        text = _HYPHEN_SUFFIX.sub(" ", text.translate(_APOSTROPHES))
         intent = self._intent(text)
         if intent == DEFAULT_INTENT and self._is_help_typo(text):
             intent = HELP_INTENT

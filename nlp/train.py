@@ -29,11 +29,12 @@ from .taxonomy import DEFAULT_PATH, EXCLUSIVE_FACETS, FACETS, PHRASES_PATH, Taxo
 
 MODEL_DIR = Path(__file__).with_name("model")
 SEED = 13
-EPOCHS = 10
+EPOCHS = 10            # tok2vec + ner (and non-BOW text classifiers)
+BOW_EPOCHS = 30        # the bag-of-words classifiers: cheap, and better with more passes (README)
 BATCH_SIZE = 16
 DROPOUT = 0.2
 LEARN_RATE = 0.001
-BOW_LEARN_RATE = 0.5   # plain SGD for bag-of-words layers (see README: Adam overfits rare words)
+BOW_LEARN_RATE = 0.25  # plain SGD for bag-of-words layers (see README: Adam overfits rare words)
 L2 = 0.01   # decoupled weight decay; also the only regulariser of the bag-of-words layers
 META_HASH_KEY = "gap_corpus_sha256"
 THRESHOLD_GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -49,7 +50,7 @@ def model_inputs_hash() -> str:
 def train(records: list[dict], taxonomy: Taxonomy, architectures: Mapping[str, str] = DEFAULT_ARCHITECTURES,
           epochs: int = EPOCHS, seed: int = SEED, log: Callable[[str], None] = print,
           dev: list[dict] | None = None, l2: float = L2, bow_learn_rate: float = BOW_LEARN_RATE,
-          **sizes: int) -> Language:
+          bow_epochs: int = BOW_EPOCHS, **sizes: int) -> Language:
     fix_random_seed(seed)
     nlp = create_pipeline(taxonomy, architectures, **sizes)
     examples = list(to_examples(nlp, records, taxonomy))
@@ -63,19 +64,22 @@ def train(records: list[dict], taxonomy: Taxonomy, architectures: Mapping[str, s
     bow = [facet for facet in FACETS if architectures[facet] == "bow"] if bow_learn_rate else []
     bow_sgd = SGD(bow_learn_rate, L2=0.0, grad_clip=0.0)
     rng = random.Random(seed)
-    log(f"training on {len(examples)} reflections, {epochs} epochs, architectures {dict(architectures)}")
-    for epoch in range(1, epochs + 1):
+    bow_epochs = bow_epochs if bow else 0
+    log(f"training on {len(examples)} reflections, {epochs} epochs ({bow_epochs} for the bag-of-words "
+        f"classifiers), architectures {dict(architectures)}")
+    for epoch in range(1, max(epochs, bow_epochs) + 1):
         start = time.perf_counter()
         rng.shuffle(examples)
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=BATCH_SIZE):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses, exclude=bow)
-            for facet in bow:
+            if epoch <= epochs:
+                nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses, exclude=bow)
+            for facet in bow if epoch <= bow_epochs else ():
                 nlp.get_pipe(facet).update(batch, sgd=bow_sgd, losses=losses)
         line = " ".join(f"{name}={loss:.2f}" for name, loss in losses.items())
         if dev:
             line += "  dev " + " ".join(f"{k}={v:.3f}" for k, v in dev_scores(nlp, dev, taxonomy).items())
-        log(f"epoch {epoch:2d}/{epochs} {time.perf_counter() - start:5.1f}s  loss {line}")
+        log(f"epoch {epoch:2d}/{max(epochs, bow_epochs)} {time.perf_counter() - start:5.1f}s  loss {line}")
     return nlp
 
 

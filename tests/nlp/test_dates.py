@@ -57,6 +57,19 @@ NOV22 = date(2026, 11, 22)
     ("this financial year", NOV22, "2026-04-01", "2026-11-22"),
     ("last financial year", date(2026, 2, 10), "2024-04-01", "2025-03-31"),
     ("since christmas", date(2026, 2, 10), "2025-12-25", None),
+    # the start of a period is its first day; year to date ends today
+    ("since the start of the year", date(2026, 9, 15), "2026-01-01", None),
+    ("since start of yr", date(2027, 4, 14), "2027-01-01", None),
+    ("since the beginning of the year", NOV22, "2026-01-01", None),
+    ("from the start of this year", NOV22, "2026-01-01", None),
+    ("since the start of 2025", NOV22, "2025-01-01", None),
+    ("since the start of the month", NOV22, "2026-11-01", None),
+    ("since the start of the quarter", NOV22, "2026-10-01", None),
+    ("since the start of the financial year", date(2026, 2, 10), "2025-04-01", None),
+    ("since the start of august 2025", NOV22, "2025-08-01", None),
+    ("year to date", NOV22, "2026-01-01", "2026-11-22"),
+    ("year-to-date", NOV22, "2026-01-01", "2026-11-22"),
+    ("ytd", NOV22, "2026-01-01", "2026-11-22"),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)
@@ -64,7 +77,7 @@ def test_date_expressions(text, today, since, until):
 
 
 @pytest.mark.parametrize("text", ["homecare gaps", "board meeting tomorrow", "they may need respite",
-                                  "gaps year on year", "a chart by month"])
+                                  "gaps year on year", "a chart by month", "a fresh start for the year ahead"])
 def test_no_dates(text):
     got = parse_dates(text, NOV22)
     assert (got.since, got.until) == (None, None)

@@ -47,6 +47,9 @@ def test_redaction_keeps_everything_else_as_typed(gap):
     ("Ms Wiśniewska can cook for herself", "Wiśniewska"),
     ("left a message for Moira 0161 496 0547", "Moira"),
     ("Hamza (26, LD) has been waiting", "Hamza"),
+    ("trying to get Bill Murphy (NHS 4857773456) seen", "Bill"),
+    ("worked well for Bill Taylor, DOB 17 Feb 1944", "Bill"),
+    ("diagnosed at 42 by Dr Williams, masked all her life", "Williams"),
 ])
 def test_names_are_redacted(gap, text, name):
     result = gap.redact(text)
@@ -77,3 +80,7 @@ def test_patterns_do_not_fire_on_counts_years_or_outward_codes():
 
 def test_a_recent_date_is_not_a_date_of_birth():
     assert rule_spans("referred on 12/03/2026, reviewed 1 May 2026") == []
+
+
+def test_a_possessive_or_an_acronym_after_a_name_is_not_part_of_it(gap):
+    assert gap.redact("Ms Adeyemi's CPN went on long term sick").text == "[PERSON]'s CPN went on long term sick"

@@ -91,6 +91,37 @@ def test_a_help_question_carries_no_filters(gap):
     ("exprot homecare gaps", "export"),
     # a question that merely mentions "new" or a copy is a summary
     ("any new gaps this week", "summary"),
+    # a backlog is the review queue only with a review-ish word; otherwise it is a capacity gap (filters below)
+    ("show me the backlog for screening", "review"),
+    ("whats in my backlog", "review"),
+    ("backlog of reflections in the north", "review"),
+    ("OT adaptations backlog south", "summary"),
+    ("homecare backlog in gorton", "summary"),
+    # questions about the bot's vocabulary, filters and data are help
+    ("What does 'gap type' mean?", "help"),
+    ("what does TEC stand for", "help"),
+    ("what do you mean by capacity", "help"),
+    ("what's the definition of awareness", "help"),
+    ("whats the difference between capacity and no provision", "help"),
+    ("what are the gap categories you use?", "help"),
+    ("which cohorts do you track?", "help"),
+    ("what service areas are there?", "help"),
+    ("list the gap types", "help"),
+    ("Can you tell me how to filter by ward?", "help"),
+    ("I'm new to the team, where do I start with this?", "help"),
+    ("what kind of data have you got", "help"),
+    ("what sort of data is in here", "help"),
+    # ... but the same words asking for gaps are a summary
+    ("what does this mean for carers in moston", "summary"),
+    ("the definition of eligibility isn't clear to families", "summary"),
+    ("what gap types are there in moston", "summary"),
+    ("which cohorts have the most gaps", "summary"),
+    ("list the service areas with most gaps", "summary"),
+    ("what kind of gaps are there in north", "summary"),
+    ("what data do you have on homecare in the north", "summary"),
+    ("where do I start with the moston homecare gaps", "summary"),
+    ("what's the difference between north and south for homecare", "summary"),
+    ("how to find homecare in gorton", "summary"),
 ])
 def test_more_intent_wordings(gap, text, intent):
     assert parse(gap, text)["intent"] == intent
@@ -133,6 +164,50 @@ def test_more_intent_wordings(gap, text, intent):
     ("key safes and falls sensors", "service_areas", ["assistive_technology"]),
     ("bed blocking on the wards", "service_areas", ["reablement_discharge"]),
     ("of course I mean homecare", "service_areas", ["homecare"]),
+    # a hyphenated "-related/-flagged/-linked" form is the label word
+    ("safeguarding-related gaps in Cheetham Hill", "risks", ["safeguarding"]),
+    ("the safeguarding-flagged reflections", "risks", ["safeguarding"]),
+    ("dementia-linked reflections", "cohorts", ["dementia"]),
+    ("autism-related gaps", "cohorts", ["autism"]),
+    ("carer-related gaps", "cohorts", ["unpaid_carer"]),
+    ("funding-related gaps", "gap_types", ["eligibility_funding"]),
+    ("autism-specific services", "service_areas", ["autism_support"]),
+    ("non-safeguarding gaps", "risks", []),
+    # a label id typed as it is spelt, with _ - or a space
+    ("Capacity gaps for reablement_discharge", "service_areas", ["reablement_discharge"]),
+    ("export: employment_skills, autism cohort", "service_areas", ["employment_skills"]),
+    ("no-provision gaps for befriending", "gap_types", ["no_provision"]),
+    ("social_isolation and self-neglect", "risks", ["self_neglect", "social_isolation"]),
+    ("mental-health-support gaps", "service_areas", ["mental_health_support"]),
+    ("young_adult gaps", "cohorts", ["young_adult"]),
+    # service wordings
+    ("LD day ops gaps north?", "service_areas", ["day_support"]),
+    ("OT adaptations backlog south", "gap_types", ["capacity"]),
+    ("screening backlog for homecare", "gap_types", []),
+    ("where did the agency keep missing visits", "service_areas", ["homecare"]),
+    ("turning up late for the calls", "service_areas", ["homecare"]),
+    ("someone to speak up for the person at their assessment", "service_areas", ["advocacy"]),
+    ("people who can't speak up for themselves", "service_areas", ["advocacy"]),
+    ("a break from looking after a relative", "service_areas", ["short_breaks"]),
+    ("a break from looking after a relative", "cohorts", ["unpaid_carer"]),
+    ("people caring for their elderly mum", "cohorts", ["unpaid_carer"]),
+    ("people looking after themselves", "cohorts", []),
+    # "for MH" after a mental health service is that service, not the cohort; "MH clients" is the cohort
+    ("peer support for MH in north manc", "cohorts", []),
+    ("peer support for MH in north manc", "service_areas", ["mental_health_support"]),
+    ("support workers for MH clients", "cohorts", ["mental_health"]),
+    ("no provision for MH in Clayton", "cohorts", ["mental_health"]),
+    # cohorts, risks, gap types
+    ("volunteering for autistic young ppl", "cohorts", ["autism", "young_adult"]),
+    ("people at risk of becoming cut off from everyone", "risks", ["social_isolation"]),
+    ("nobody to talk to all week", "risks", ["social_isolation"]),
+    ("funding was cut off", "risks", []),
+    ("supported living where placements are breaking down", "risks", ["placement_breakdown"]),
+    ("the placement has broken down", "risks", ["placement_breakdown"]),
+    ("Where is there literally no autistic-friendly provider?", "gap_types", ["no_provision"]),
+    ("there's just no respite in moston", "gap_types", ["no_provision"]),
+    ("no providers at all for double ups", "gap_types", ["no_provision"]),
+    ("literally no one picked it up", "gap_types", []),
 ])
 def test_more_filter_wordings(gap, text, field, labels):
     assert parse(gap, text)[field] == labels
