@@ -12,19 +12,16 @@ import json
 import re
 from pathlib import Path
 
-import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, ORTH, SPACY
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .pii import PERSON, PIISpan, merge_spans, redact, rule_spans
 from .places import TITLES, Place, PlaceFinder
 from .taxonomy import Taxonomy, load_phrases, load_taxonomy
 
 TAXONOMY_FILE, PHRASES_FILE, LEXICON_FILE, NAMES_FILE = "taxonomy.json", "phrases.json", "lexicon.json", "names.json"
-
-IOB_INSIDE, IOB_BEGIN = 1, 3   # spaCy's ENT_IOB codes (2 is outside, 0 unset)
 
 Doc.set_extension("places", default=None, force=True)
 Doc.set_extension("place", default=None, force=True)
@@ -115,25 +112,6 @@ def _overlaps(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
-def _text(doc: Doc) -> str:
-    """doc.text, from the ORTH and SPACY arrays (the property builds a Token for every word)."""
-    strings = doc.vocab.strings
-    return "".join(strings[orth] + " " if space else strings[orth]
-                   for orth, space in doc.to_array([ORTH, SPACY]).tolist())
-
-
-def _entities(doc: Doc) -> list[Span]:
-    """doc.ents, read from the IOB array (spaCy's property builds a Token for every word)."""
-    tags = doc.to_array([ENT_IOB, ENT_TYPE])
-    ents = []
-    for start in numpy.flatnonzero(tags[:, 0] == IOB_BEGIN).tolist():
-        end = start + 1
-        while end < len(tags) and tags[end, 0] == IOB_INSIDE:
-            end += 1
-        ents.append(Span(doc, start, end, label=int(tags[start, 1])))
-    return ents
-
-
 class GapPII:
     """Merges pattern hits with the ner's PERSON/ADDRESS entities and the name gazetteer
     learned from the corpus (set by training, saved with the model). Patterns win on
@@ -146,13 +124,13 @@ class GapPII:
 
     def __call__(self, doc: Doc) -> Doc:
         places = {(p.start, p.end) for p in (doc._.places or [])}
-        learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in _entities(doc)
+        learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in doc.ents
                    if e.label_ in self.ner_labels and not _overlaps(e.start_char, e.end_char, places)
                    and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _names_a_building(e)]
         learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in
                     (doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in self._name_keys)
                     if not _names_a_building(doc[t.i:t.i + 1])]
-        text = _text(doc)
+        text = doc.text
         rules = [s for s in rule_spans(text) if not (s.label == PERSON and (s.start, s.end) in places)]
         doc._.pii = merge_spans(rules, learned, text)
         doc._.redacted_text, doc._.removed = redact(text, doc._.pii)

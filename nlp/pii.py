@@ -170,8 +170,9 @@ def rule_spans(text: str) -> list[PIISpan]:
     if "@" in text:
         spans += _regex(_EMAIL, "EMAIL", text)
     digits = len(_DIGIT.findall(text))
-    if digits:
+    if digits >= 3:   # the shortest date of birth: "1 May 50"
         spans += _birth_dates(text)
+    if digits:
         if digits >= 9:
             if _PHONE_START.search(text):
                 spans += _phones(text)
@@ -183,7 +184,8 @@ def rule_spans(text: str) -> list[PIISpan]:
     spans += _regex(_PERSON_TITLE, PERSON, text)
     spans += _regex(_PERSON_RELATION, PERSON, text, group=1)
     spans += _names_before_contacts(text, spans)
-    spans += _names_before_ages(text)
+    if digits:
+        spans += _names_before_ages(text)
     return merge_spans(spans, [])
 
 
