@@ -5,13 +5,15 @@ decides what the filter takes: "since/from/after X" -> since; "before X" ->
 until the day before; "until/till/up to X" -> until X's end; "between X and Y",
 "from X to Y" -> both; anything else ("in March", "last quarter", "2025") -> both
 ends of the period. Two days sharing one month ("between 1 and 15 october",
-"from 3 to 10 may", "1st-15th oct", "oct 1-15") are one period, first day to last. A month or day without a year is its latest occurrence
-that has started by today. Documented conventions: "last month/quarter/year"
+"from 3 to 10 may", "1st-15th oct", "oct 1-15") are one period, first day to
+last. A month or day without a year is its latest occurrence that has
+started by today. Documented conventions: "last month/quarter/year"
 are the previous calendar period; "last/past N days|weeks|months|years" and
 "last/past week|fortnight", "past month|year" count back from today; "this
-week/month/quarter/year", "year to date"/"ytd" end on today; financial years start on 1 April.
-"The start of the year/yr/month/quarter/financial year/2026/august" is its first day, so "since
-the start of the year" is since 1 January of today's year.
+week/month/quarter/year", "year to date"/"ytd" end on today; financial years
+start on 1 April. "The start of the year/month/quarter/financial year/2026/
+august" is its first day, so "since the start of the year" is since 1 January
+of today's year.
 """
 from __future__ import annotations
 
