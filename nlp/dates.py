@@ -34,7 +34,9 @@ _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM = r"(?:\d{1,3}|" + "|".join(NUMBERS) + ")"
-_UNIT = r"(?:day|week|wk|fortnight|month|mth|year|yr)s?"
+_UNIT = r"(?:day|week|wk|fortnight|month|mnth|mth|year|yr)s?"
+# "the September board", "the October meeting": a month naming a meeting or paper is no period
+_MEETING = r"(?:board|meeting|report|paper|panel|committee|forum|briefing|update|return|submission|newsletter|edition)s?\b"
 _DAY_LINK = r"\s*(?:-|–|to|and|until|till|through|thru)\s*(?:the\s+)?"   # "1-15", "1st to the 15th"
 
 PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
@@ -42,9 +44,9 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("dmy", r"\d{1,2}/\d{1,2}/\d{2,4}"),
     ("count", rf"(?:last|past|previous|prev)\s+{_NUM}\s+{_UNIT}"),
     ("rolling", r"(?:last|past)\s+(?:week|wk|fortnight)|past\s+(?:month|year|12\s+months)"),
-    ("previous", r"(?:last|previous|prev)\s+(?:months?|quarter|qtr|q|year|yr)(?!\s*\d)"),
+    ("previous", r"(?:last|previous|prev)\s+(?:calendar\s+)?(?:months?|mnths?|mths?|quarter|qtr|q|year|yr)(?!\s*\d)"),
     ("fiscal", r"(?:this|last|previous)\s+(?:financial|fiscal)\s+year|(?:this|last)\s+fy"),
-    ("current", r"this\s+(?:week|month|quarter|qtr|year|yr)|(?:(?:the\s+)?(?:calendar\s+)?year[\s-]+to[\s-]+date|ytd)"),
+    ("current", r"this\s+(?:calendar\s+)?(?:week|month|quarter|qtr|year|yr)|(?:(?:the\s+)?(?:calendar\s+)?year[\s-]+to[\s-]+date|ytd)"),
     ("holiday", r"(?:the\s+)?new\s+year|christmas|xmas"),
     ("day_word", r"yesterday|today"),
     ("quarter", rf"q[1-4](?:\s*{_YEAR})?|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -56,7 +58,7 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("day_month", rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
     ("month_day", rf"{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
     ("the_day", rf"the\s+{_DAY}(?!\s+(?:of\s+)?{_MON})"),
-    ("month", rf"{_MON}(?:\s+{_YEAR})?"),
+    ("month", rf"{_MON}(?!(?:\s+{_YEAR})?\s+{_MEETING})(?:\s+{_YEAR})?"),
     ("year", _YEAR),
 ))
 _ROLE = (r"(?P<role>since|after|from|before|until|till|til|up\s+to|between|in|during|for|over)\s+"
@@ -118,7 +120,7 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
         return _count_back(today, 12 if t.endswith("12 months") else 1, unit), today
     if kind == "previous":
         unit = t.split()[-1]
-        if unit.startswith("month"):
+        if unit.startswith(("month", "mnth", "mth")):
             start = _minus_months(today.replace(day=1), 1)
             return start, _month_end(start.year, start.month)
         if unit.startswith(("q", "qtr")) and not unit.startswith("y"):
@@ -206,7 +208,7 @@ def _count_back(today: date, n: int, unit: str) -> date:
         return today - timedelta(weeks=n)
     if unit.startswith("fortnight"):
         return today - timedelta(weeks=2 * n)
-    if unit.startswith(("month", "mth")):
+    if unit.startswith(("month", "mnth", "mth")):
         return _minus_months(today, n)
     return _minus_months(today, 12 * n)
 

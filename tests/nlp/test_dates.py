@@ -70,6 +70,13 @@ NOV22 = date(2026, 11, 22)
     ("year to date", NOV22, "2026-01-01", "2026-11-22"),
     ("year-to-date", NOV22, "2026-01-01", "2026-11-22"),
     ("ytd", NOV22, "2026-01-01", "2026-11-22"),
+    # calendar periods, a month naming a meeting, typos
+    ("during this calendar year", date(2026, 6, 30), "2026-01-01", "2026-06-30"),
+    ("over the previous calendar month", date(2026, 3, 15), "2026-02-01", "2026-02-28"),
+    ("from the last calendar year", date(2026, 3, 3), "2025-01-01", "2025-12-31"),
+    ("respite 4 unpaid carers last mnth", date(2026, 7, 9), "2026-06-01", "2026-06-30"),
+    ("For the September board, homecare gaps during August", date(2026, 9, 4), "2026-08-01", "2026-08-31"),
+    ("For the October board, isolation risks during September", date(2026, 10, 2), "2026-09-01", "2026-09-30"),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)
@@ -77,7 +84,8 @@ def test_date_expressions(text, today, since, until):
 
 
 @pytest.mark.parametrize("text", ["homecare gaps", "board meeting tomorrow", "they may need respite",
-                                  "gaps year on year", "a chart by month", "a fresh start for the year ahead"])
+                                  "gaps year on year", "a chart by month", "a fresh start for the year ahead",
+                                  "gaps for the October board", "the march meeting papers", "the June report"])
 def test_no_dates(text):
     got = parse_dates(text, NOV22)
     assert (got.since, got.until) == (None, None)

@@ -122,6 +122,23 @@ def test_a_help_question_carries_no_filters(gap):
     ("where do I start with the moston homecare gaps", "summary"),
     ("what's the difference between north and south for homecare", "summary"),
     ("how to find homecare in gorton", "summary"),
+    # quoted label names, how the bot works, texting shorthand
+    ("What does 'Respite & short breaks' cover?", "help"),
+    ("what does “No provision” include", "help"),
+    ("What's the difference between 'No capacity' and 'No provision'?", "help"),
+    ("please outline how Gap Bot works and what a gap reflection is", "help"),
+    ("wats a gap reflection", "help"),
+    ("wat can u do", "help"),
+    ("Could you advise how I might filter results by locality or ward?", "help"),
+    ("how we might reduce waiting lists for homecare gaps", "summary"),
+    ("whats the difference between homecare gaps in north and south", "summary"),
+    ("dl data on self neglect risk", "export"),
+    ("dl the data", "export"),
+    ("download data", "export"),
+    # reviewing commissioning plans is not the review queue
+    ("We are reviewing commissioning intentions for advocacy; please summarise", "summary"),
+    ("review the dementia gaps", "review"),
+    ("For the weekly quality check, please open the review queue", "review"),
 ])
 def test_more_intent_wordings(gap, text, intent):
     assert parse(gap, text)["intent"] == intent
@@ -208,6 +225,23 @@ def test_more_intent_wordings(gap, text, intent):
     ("there's just no respite in moston", "gap_types", ["no_provision"]),
     ("no providers at all for double ups", "gap_types", ["no_provision"]),
     ("literally no one picked it up", "gap_types", []),
+    # dev3 families
+    ("Autism specialist support: what did practitioners say didn't exist at all?", "gap_types", ["no_provision"]),
+    ("supported accommodation is unavailable because no such provision exists", "gap_types", ["no_provision"]),
+    ("interpreting gaps where services were English-only", "gap_types", ["accessibility"]),
+    ("services were not available in the person's first language", "gap_types", ["accessibility"]),
+    ("advocacy not available in Urdu", "gap_types", ["accessibility"]),
+    ("homecare not available in the north", "gap_types", ["no_provision"]),
+    ("services exist but could not accommodate the person's needs", "gap_types", ["accessibility"]),
+    ("the person's need was fully met", "gap_types", ["no_gap"]),
+    ("the need was not fully met", "gap_types", []),
+    ("Before the quality panel meets, show me reflections awaiting review", "gap_types", []),
+    ("For the weekly quality check, please open the review queue", "gap_types", []),
+    ("quality issues with homecare", "gap_types", ["quality"]),
+    ("phys disab equipment cant afford", "cohorts", ["physical_disability"]),
+    ("taxi cost gaps phys disabled", "cohorts", ["physical_disability"]),
+    ("the carer was at risk of breakdown", "risks", ["carer_breakdown"]),
+    ("risk of carer breakdown", "risks", ["carer_breakdown"]),
 ])
 def test_more_filter_wordings(gap, text, field, labels):
     assert parse(gap, text)[field] == labels
