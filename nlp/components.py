@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from .pii import PERSON, PIISpan, merge_spans, redact, rule_spans
+from .pii import DIGIT, PERSON, PIISpan, merge_spans, redact, rule_spans
 from .places import TITLES, Place, PlaceFinder
 from .taxonomy import Taxonomy, load_phrases, load_taxonomy
 
@@ -30,7 +30,6 @@ Doc.set_extension("redacted_text", default=None, force=True)
 Doc.set_extension("removed", default=None, force=True)
 
 
-_DIGIT = re.compile(r"\d")
 _AGE = re.compile(r"(\d{2,3})(yo|y/o|yrs?|years?)?")
 _AGE_NEXT = {"yo", "y/o", "yr", "yrs", "year", "years", "-"}
 _AGE_PREV = {"aged", "age"}
@@ -55,7 +54,7 @@ def gap_norms(doc: Doc) -> Doc:
     # building a Token for every word.
     strings = doc.vocab.strings
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        if _DIGIT.search(strings[orth]):
+        if DIGIT.search(strings[orth]):
             norm = _age_norm(doc[i])
             if norm:
                 doc[i].norm_ = norm

@@ -39,10 +39,10 @@ def norm_ngrams(ngram_size: int) -> Model:
         if missing:
             for doc, counted in zip(missing, _count_ngrams(model.ops, missing, ngram_size)):
                 doc.user_data[cache_key] = counted
-        batch_keys, batch_vals = zip(*(doc.user_data[cache_key] for doc in docs)) if docs else ((), ())
-        lengths = model.ops.asarray([len(k) for k in batch_keys], dtype="int32")
-        keys = numpy.concatenate(batch_keys).astype("uint64") if docs else numpy.zeros(0, dtype="uint64")
-        vals = numpy.concatenate(batch_vals).astype("f") if docs else numpy.zeros(0, dtype="f")
+        counted = [doc.user_data[cache_key] for doc in docs]
+        keys = numpy.concatenate([k for k, _ in counted] or [numpy.zeros(0)]).astype("uint64")
+        vals = numpy.concatenate([v for _, v in counted] or [numpy.zeros(0)]).astype("f")
+        lengths = model.ops.asarray([len(k) for k, _ in counted], dtype="int32")
         return (keys, vals, lengths), lambda dY: []
 
     return Model(NGRAMS_LAYER, forward)

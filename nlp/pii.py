@@ -29,7 +29,7 @@ class PIISpan:
     label: str
 
 
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 # Where a full UK number can start (0..., +44, 0044, 44); phonenumbers' own scan is slow,
 # so texts without one skip it.
 _PHONE_START = re.compile(r"(?<!\d)(?:\(?0|\+|44)")
@@ -169,7 +169,7 @@ def rule_spans(text: str) -> list[PIISpan]:
     spans: list[PIISpan] = []
     if "@" in text:
         spans += _regex(_EMAIL, "EMAIL", text)
-    digits = len(_DIGIT.findall(text))
+    digits = len(DIGIT.findall(text))
     if digits >= 3:   # the shortest date of birth: "1 May 50"
         spans += _birth_dates(text)
     if digits:
