@@ -37,36 +37,49 @@ _NUM = r"(?:\d{1,3}|" + "|".join(NUMBERS) + ")"
 _UNIT = r"(?:day|week|wk|fortnight|month|mnth|mth|year|yr)s?"
 # "the September board", "the October meeting": a month naming a meeting or paper is no period
 _MEETING = r"(?:board|meeting|report|paper|panel|committee|forum|briefing|update|return|submission|newsletter|edition)s?\b"
+# "2025/26", "2025-26", "2025/2026": a financial year (checked: the second year follows the first)
+_FY = r"20\d\d\s*[/-]\s*(?:20)?\d\d(?![\d/-])"
 _DAY_LINK = r"\s*(?:-|–|to|and|until|till|through|thru)\s*(?:the\s+)?"   # "1-15", "1st to the 15th"
 
 PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("iso", r"\d{4}-\d\d-\d\d"),
     ("dmy", r"\d{1,2}/\d{1,2}/\d{2,4}"),
     ("count", rf"(?:last|past|previous|prev)\s+{_NUM}\s+{_UNIT}"),
-    ("rolling", r"(?:last|past)\s+(?:week|wk|fortnight)|past\s+(?:month|year|12\s+months)"),
+    ("rolling", r"(?:last|past)\s+(?:week|wk|fortnight)|past\s+(?:month|year|12\s+months)"
+                r"|(?:the\s+)?(?:12|twelve)\s+months\s+to\s+date"),
+    ("before_last", r"(?:the\s+)?month\s+before\s+last"),
     ("previous", r"(?:last|previous|prev)\s+(?:calendar\s+)?(?:months?|mnths?|mths?|quarter|qtr|q|year|yr)(?!\s*\d)"),
-    ("fiscal", r"(?:this|last|previous)\s+(?:financial|fiscal)\s+year|(?:this|last)\s+fy"),
-    ("current", r"this\s+(?:calendar\s+)?(?:week|month|quarter|qtr|year|yr)|(?:(?:the\s+)?(?:calendar\s+)?year[\s-]+to[\s-]+date|ytd)"),
+    ("fiscal_named", rf"(?:(?:financial|fiscal)\s+year\s+|fy\s*)?{_FY}(?:\s+(?:financial|fiscal)\s+year)?"),
+    ("fiscal", r"(?:this|current|last|previous)\s+(?:financial|fiscal)\s+year|(?:this|last|current)\s+fy"
+               r"|(?:the\s+)?(?:financial|fiscal)\s+year[\s-]+to[\s-]+date|fytd"),
+    ("current", r"(?:this|current)\s+(?:calendar\s+)?(?:week|wk|month|mnth|mth|quarter|qtr|year|yr)"
+                r"|(?:the\s+)?(?:calendar\s+)?(?:year|quarter|month)(?:[\s-]+to[\s-]+date|\s+so\s+far)|ytd|qtd|mtd"),
+    ("half", rf"h[12](?:\s*{_YEAR})?|{_YEAR}\s+h[12]|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of\s+"
+             rf"(?:the\s+year|{_YEAR})"),
     ("holiday", r"(?:the\s+)?new\s+year|christmas|xmas"),
-    ("day_word", r"yesterday|today"),
-    ("quarter", rf"q[1-4](?:\s*{_YEAR})?|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    ("day_word", r"yesterday|yday|today"),
+    ("quarter", rf"q[1-4](?:\s*{_YEAR})?|{_YEAR}\s+q[1-4]|(?:the\s+)?first\s+(?:three|3)\s+months\s+of\s+(?:the\s+year|this\s+year|{_YEAR})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?:the\s+year|{_YEAR}))?"),
-    ("start_of", rf"(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the|this)\s+)?(?:(?:calendar\s+)?(?:year|yr)(?!\s+to\b)"
-                 rf"|(?:financial|fiscal)\s+year|fy|month|quarter|qtr|{_MON}(?:\s+{_YEAR})?|{_YEAR})"),
+    ("start_of", rf"(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the|this)\s+)?(?:(?:calendar\s+)?(?:year|yr)(?![\s-]+to[\s-]+date\b)"
+                 rf"|(?:financial|fiscal)\s+year|fy|month|quarter|qtr|q[1-4]|{_MON}(?:\s+{_YEAR})?|{_YEAR})"),
     ("day_range", rf"(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"
                   rf"|{_MON}\s+(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}(?:,?\s+{_YEAR})?(?!\d|\s+(?:of\s+)?{_MON})"),
     ("day_month", rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
     ("month_day", rf"{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
-    ("the_day", rf"the\s+{_DAY}(?!\s+(?:of\s+)?{_MON})"),
+    ("the_day", rf"the\s+{_DAY}(?!\s+(?:of\s+)?{_MON}|\s*(?:to|-)\s*\d|s\b)"),   # not "the 18 to 25s"
     ("month", rf"{_MON}(?!(?:\s+{_YEAR})?\s+{_MEETING})(?:\s+{_YEAR})?"),
     ("year", _YEAR),
 ))
 _ROLE = (r"(?P<role>since|after|from|before|until|till|til|up\s+to|between|in|during|for|over)\s+"
          r"(?:the\s+end\s+of\s+)?(?:the\s+)?")
 _EXPR = re.compile(rf"\b(?:{_ROLE})?(?:{PERIOD})\b(?P<tail>\s+(?:onwards|so\s+far))?", re.I)
-_LINK = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?$", re.I)
+_LINK = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$", re.I)
 _BARE_LINK = re.compile(r"^\s*(?:to|until|till|through|-|–)\s*$", re.I)   # "march to june", "march-june"
 _MONTH_WORDS = ("to", "and", "until", "till", "through", "of", "from", "since", "in", "before", "after", "-", "–")
+
+
+#: "from September 2026", "from 2025": a named whole period after "from" is that period, not "since"
+WHOLE_PERIODS = ("year", "day_range", "month", "quarter", "half", "fiscal_named")
 
 
 @dataclass(frozen=True)
@@ -116,8 +129,12 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
         n = int(n_text) if n_text.isdigit() else NUMBERS[n_text]
         return _count_back(today, n, unit), today
     if kind == "rolling":
-        unit = t.split()[-1]
-        return _count_back(today, 12 if t.endswith("12 months") else 1, unit), today
+        if re.search(r"\b(?:12|twelve) months", t):
+            return _count_back(today, 12, "months"), today
+        return _count_back(today, 1, t.split()[-1]), today
+    if kind == "before_last":
+        start = _minus_months(today.replace(day=1), 2)
+        return start, _month_end(start.year, start.month)
     if kind == "previous":
         unit = t.split()[-1]
         if unit.startswith(("month", "mnth", "mth")):
@@ -127,6 +144,13 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
             q = (today.month - 1) // 3
             return _quarter(today.year, q) if q else _quarter(today.year - 1, 4)
         return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if kind == "fiscal_named":
+        start_year = int(re.search(r"20\d\d", t).group(0))
+        return date(start_year, 4, 1), date(start_year + 1, 3, 31)
+    if kind == "half":
+        second = re.search(r"h2|second|2nd", t) is not None
+        y = year or (today.year if not second or today.month > 6 else today.year - 1)
+        return (date(y, 7, 1), date(y, 12, 31)) if second else (date(y, 1, 1), date(y, 6, 30))
     if kind == "fiscal":
         start_year = today.year if today.month >= 4 else today.year - 1
         if t.startswith(("last", "previous")):
@@ -139,20 +163,20 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
             d = date(today.year if today >= date(today.year, 12, 25) else today.year - 1, 12, 25)
         return d, d
     if kind == "current":
-        unit = t.split()[-1]
-        if unit == "week":
+        unit = re.search(r"week|wk|month|mnth|mth|quarter|qtr|qtd|mtd|year|yr|ytd", t).group(0)
+        if unit in ("week", "wk"):
             return today - timedelta(days=today.weekday()), today
-        if unit == "month":
+        if unit in ("month", "mnth", "mth", "mtd"):
             return today.replace(day=1), today
-        if unit in ("quarter", "qtr"):
+        if unit in ("quarter", "qtr", "qtd"):
             return _quarter(today.year, (today.month - 1) // 3 + 1)[0], today
         return date(today.year, 1, 1), today
     if kind == "day_word":
-        d = today if t == "today" else today - timedelta(days=1)
+        d = today if t == "today" else today - timedelta(days=1)   # yesterday, yday
         return d, d
     if kind == "quarter":
         m = re.search(r"q([1-4])", t)
-        q = int(m.group(1)) if m else ORDINALS[t.split()[0]]
+        q = int(m.group(1)) if m else 1 if "months" in t else ORDINALS[t.split()[0]]
         if year is None:
             year = today.year if _quarter(today.year, q)[0] <= today else today.year - 1
         return _quarter(year, q)
@@ -166,6 +190,9 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
             d = today.replace(day=1)
         elif what.endswith(("quarter", "qtr")):
             d = _quarter(today.year, (today.month - 1) // 3 + 1)[0]
+        elif re.fullmatch(r"q[1-4]", what):
+            q = int(what[1])
+            d = _quarter(today.year if _quarter(today.year, q)[0] <= today else today.year - 1, q)[0]
         elif re.fullmatch(_YEAR, what):
             d = date(int(what), 1, 1)
         else:
@@ -220,9 +247,17 @@ def _is_bare_may(m: re.Match, text: str) -> bool:
         and not (before and before[-1].lower() in _MONTH_WORDS)
 
 
+def _is_false_fy(m: re.Match) -> bool:
+    """"2025/27" is no financial year: its second year must follow the first."""
+    if not m.group("fiscal_named"):
+        return False
+    first, second = re.findall(r"\d+", re.search(_FY, m.group("fiscal_named")).group(0))
+    return (int(first) + 1) % 100 != int(second) % 100
+
+
 def parse_dates(text: str, today: date) -> DateFilter:
     """The since/until filter a question asks for (both None when it names no period)."""
-    matches = [m for m in _EXPR.finditer(text) if not _is_bare_may(m, text)]
+    matches = [m for m in _EXPR.finditer(text) if not _is_bare_may(m, text) and not _is_false_fy(m)]
     kinds = [next(k for k in _kinds() if m.group(k)) for m in matches]
     # a range: "between X and Y", "from X to Y"
     for i in range(len(matches) - 1):
@@ -237,12 +272,12 @@ def parse_dates(text: str, today: date) -> DateFilter:
         role = " ".join((m.group("role") or "").lower().split())
         tail = (m.group("tail") or "").lower()
         start, end = _period(kind, m.group(kind), today, None)
-        if kind in ("count", "rolling", "previous", "current", "fiscal", "day_word", "quarter") \
+        if kind in ("count", "rolling", "before_last", "previous", "current", "fiscal", "day_word", "quarter") \
                 and role not in ("since", "after"):
             role = ""
         if "so far" in tail:
             end = today
-        if role in ("since", "after") or "onwards" in tail or (role == "from" and kind not in ("year", "day_range")):
+        if role in ("since", "after") or "onwards" in tail or (role == "from" and kind not in WHOLE_PERIODS):
             open_ended.append(DateFilter(start + timedelta(days=role == "after" and start == end), None))
         elif role == "before":
             open_ended.append(DateFilter(None, start - timedelta(days=1)))
@@ -251,11 +286,11 @@ def parse_dates(text: str, today: date) -> DateFilter:
     if open_ended:
         return DateFilter(next((f.since for f in open_ended if f.since), None),
                           next((f.until for f in open_ended if f.until), None))
-    if matches:
-        start, end = _period(kinds[0], matches[0].group(kinds[0]), today, None)
-        if "so far" in (matches[0].group("tail") or "").lower():
-            end = today
-        return DateFilter(start, end)
+    if matches:   # one period, or several compared ("2025 vs 2026"): from the first start to the last end
+        periods = [_period(kind, m.group(kind), today, None) for m, kind in zip(matches, kinds)]
+        ends = [today if "so far" in (m.group("tail") or "").lower() else end
+                for m, (_, end) in zip(matches, periods)]
+        return DateFilter(min(start for start, _ in periods), max(ends))
     return DateFilter(None, None)
 
 

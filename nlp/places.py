@@ -26,6 +26,9 @@ STREET_WORDS = ("street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "cl
                 "boulevard", "vale", "view", "green", "hill", "park")
 TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "cllr", "sr")
 
+#: "over Beswick way", "Baguley way?": the colloquial "around there", not a street called Way
+AREA_WAY_BEFORE = ("over", "round", "around", "up", "down", "out", "that")
+
 MAX_WINDOW = 6          # tokens: "Chorlton - cum - Hardy" is five
 FUZZY_MIN_LEN = 7       # letters of a name before one typo is tolerated (the typed word may be one shorter)
 FUZZY_TWO_LEN = 11      # letters before two typos are tolerated
@@ -147,4 +150,12 @@ class PlaceFinder:
         doc = span.doc
         after = doc[span.end].lower_.rstrip(".") if span.end < len(doc) else ""
         before = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        if after == "way" and _is_area_way(span, before):
+            return False
         return after in STREET_WORDS or before in TITLES
+
+
+def _is_area_way(span, before: str) -> bool:
+    doc = span.doc
+    ends = span.end + 1 >= len(doc) or doc[span.end + 1].is_punct
+    return ends or before in AREA_WAY_BEFORE

@@ -77,6 +77,25 @@ NOV22 = date(2026, 11, 22)
     ("respite 4 unpaid carers last mnth", date(2026, 7, 9), "2026-06-01", "2026-06-30"),
     ("For the September board, homecare gaps during August", date(2026, 9, 4), "2026-08-01", "2026-08-31"),
     ("For the October board, isolation risks during September", date(2026, 10, 2), "2026-09-01", "2026-09-30"),
+    # financial years named, halves, "to date" periods, periods compared
+    ("over the financial year 2025/26", NOV22, "2025-04-01", "2026-03-31"),
+    ("for 2026/27 financial year so far", date(2027, 1, 19), "2026-04-01", "2027-01-19"),
+    ("financial year 2026-27, xlsx", date(2027, 5, 3), "2026-04-01", "2027-03-31"),
+    ("over the financial year to date", date(2026, 12, 9), "2026-04-01", "2026-12-09"),
+    ("in the current financial year", date(2027, 1, 27), "2026-04-01", "2027-01-27"),
+    ("quarter to date", date(2027, 8, 12), "2027-07-01", "2027-08-12"),
+    ("during the current quarter", date(2026, 11, 26), "2026-10-01", "2026-11-26"),
+    ("spreadsheet of D2A this mth", date(2026, 2, 25), "2026-02-01", "2026-02-25"),
+    ("H1 2026", date(2026, 7, 22), "2026-01-01", "2026-06-30"),
+    ("in the second half of 2026", date(2027, 3, 9), "2026-07-01", "2026-12-31"),
+    ("2026 Q3", date(2026, 10, 28), "2026-07-01", "2026-09-30"),
+    ("during the first three months of 2027", date(2027, 5, 2), "2027-01-01", "2027-03-31"),
+    ("over the twelve months to date", date(2027, 5, 27), "2026-05-27", "2027-05-27"),
+    ("for the month before last", date(2026, 4, 9), "2026-02-01", "2026-02-28"),
+    ("unscreened ones from yday", date(2026, 10, 13), "2026-10-12", "2026-10-12"),
+    ("reflections from September 2026", date(2026, 10, 20), "2026-09-01", "2026-09-30"),
+    ("turned away from extra care, 2025 vs 2026?", date(2027, 1, 20), "2025-01-01", "2026-12-31"),
+    ("in 2027 so far compared with the whole of 2026", date(2027, 10, 20), "2026-01-01", "2027-10-20"),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)
@@ -85,7 +104,8 @@ def test_date_expressions(text, today, since, until):
 
 @pytest.mark.parametrize("text", ["homecare gaps", "board meeting tomorrow", "they may need respite",
                                   "gaps year on year", "a chart by month", "a fresh start for the year ahead",
-                                  "gaps for the October board", "the march meeting papers", "the June report"])
+                                  "gaps for the October board", "the march meeting papers", "the June report",
+                                  "anything for the 18 to 25s", "between 2025/27 and more"])
 def test_no_dates(text):
     got = parse_dates(text, NOV22)
     assert (got.since, got.until) == (None, None)

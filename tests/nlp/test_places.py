@@ -53,6 +53,15 @@ def test_small_misspellings_resolve(find, text, expected):
     assert find(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("over Beswick way", [("Ancoats & Beswick", "north")]),
+    ("anything Newton Heath way?", [("Miles Platting & Newton Heath", "north")]),
+    ("lives on Beswick Way in Ancoats", [("Ancoats & Beswick", "north")]),
+])
+def test_a_colloquial_way_is_the_area_and_a_street_called_way_is_not(find, text, expected):
+    assert find(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Manchester", "in the city", "house for sale", "bury the hatchet", "lives on Rochdale Road",
     "Mrs Clayton was seen", "M22", "Hope Street day centre",

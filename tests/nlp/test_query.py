@@ -139,6 +139,16 @@ def test_a_help_question_carries_no_filters(gap):
     ("We are reviewing commissioning intentions for advocacy; please summarise", "summary"),
     ("review the dementia gaps", "review"),
     ("For the weekly quality check, please open the review queue", "review"),
+    # wordings from the formal, terse, analyst and plain-words dev sets
+    ("Could you please set out how this assistant may be used?", "help"),
+    ("What can't you do? Like can you tell me about individual people?", "help"),
+    ("can i change a label after screening", "help"),
+    ("diff between review and summary?", "help"),
+    ("what does the 'no gap' label mean in your answers?", "help"),
+    ("json dump of all Crumpsall reflections for the calendar year to date", "export"),
+    ("Please let me have a file containing all reflections concerning Salford", "export"),
+    ("list the notes nobody's checked yet from this month", "review"),
+    ("What's in the not-yet-checked pile for Wythenshawe?", "review"),
 ])
 def test_more_intent_wordings(gap, text, intent):
     assert parse(gap, text)["intent"] == intent
@@ -224,7 +234,7 @@ def test_more_intent_wordings(gap, text, intent):
     ("Where is there literally no autistic-friendly provider?", "gap_types", ["no_provision"]),
     ("there's just no respite in moston", "gap_types", ["no_provision"]),
     ("no providers at all for double ups", "gap_types", ["no_provision"]),
-    ("literally no one picked it up", "gap_types", []),
+    ("literally no one picked it up", "gap_types", ["capacity"]),   # taxonomy: "no provider picked it up"
     # dev3 families
     ("Autism specialist support: what did practitioners say didn't exist at all?", "gap_types", ["no_provision"]),
     ("supported accommodation is unavailable because no such provision exists", "gap_types", ["no_provision"]),
@@ -242,6 +252,18 @@ def test_more_intent_wordings(gap, text, intent):
     ("taxi cost gaps phys disabled", "cohorts", ["physical_disability"]),
     ("the carer was at risk of breakdown", "risks", ["carer_breakdown"]),
     ("risk of carer breakdown", "risks", ["carer_breakdown"]),
+    # carers under strain are a risk; the unpaid-carer cohort needs the carers themselves as the subject
+    ("carers at breaking point in the south", "cohorts", []),
+    ("carers at breaking point in the south", "risks", ["carer_breakdown"]),
+    ("respite where family about to crack last 2 wks", "risks", ["carer_breakdown"]),
+    ("mums and dads who are still looking after their grown-up kids", "cohorts", ["unpaid_carer"]),
+    ("homecare visits were rushed, or carers failed to arrive at all", "cohorts", []),
+    ("autism outreach for autistic adults without a learning disability", "cohorts", ["autism"]),
+    ("people at risk of losing their supported living tenancy", "service_areas", ["supported_accommodation"]),
+    ("people at risk of losing their supported living tenancy", "risks", ["placement_breakdown"]),
+    ("pensioners who couldn't get a nursing home bed because there were none free", "gap_types", ["capacity"]),
+    ("folk who can't get out to the shops or the doctor's", "service_areas", ["transport"]),
+    ("where the service only works online and they can't use a computer", "gap_types", ["accessibility"]),
 ])
 def test_more_filter_wordings(gap, text, field, labels):
     assert parse(gap, text)[field] == labels
