@@ -100,11 +100,18 @@ BUILDING_WORDS = frozenset({"house", "lodge", "court", "centre", "center", "hall
                             "project", "club", "scheme", "home", "society", "services", "group", "unit",
                             "hospital", "surgery", "practice", "college", "school", "foundation", "mews",
                             "gardens", "park", "street", "road", "lane", "avenue", "close", "way"})
+DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "our", "your", "my", "its"})
 
 
 def _names_a_building(span) -> bool:
     doc = span.doc
     return span.label_ != "ADDRESS" and span.end < len(doc) and doc[span.end].lower_ in BUILDING_WORDS
+
+
+def _is_a_role(span) -> bool:
+    """"the Dr agreed", "her GP": a title after a determiner names a role, not a person."""
+    doc = span.doc
+    return span[0].lower_.rstrip(".") in TITLES and span.start > 0 and doc[span.start - 1].lower_ in DETERMINERS
 
 
 def _overlaps(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
@@ -115,7 +122,7 @@ class GapPII:
     """Merges pattern hits with the ner's PERSON/ADDRESS entities and the name gazetteer
     learned from the corpus (set by training, saved with the model). Patterns win on
     overlap (they are validated); an entity that overlaps a known place ("(Whalley Range"),
-    or is only a title ("the Dr"), is dropped."""
+    or is only a title or a title after a determiner ("the Dr", "the Dr agreed"), is dropped."""
 
     def __init__(self, ner_labels: list[str]) -> None:
         self.ner_labels = set(ner_labels)
@@ -125,7 +132,8 @@ class GapPII:
         places = {(p.start, p.end) for p in (doc._.places or [])}
         learned = [PIISpan(e.start_char, e.end_char, e.label_) for e in doc.ents
                    if e.label_ in self.ner_labels and not _overlaps(e.start_char, e.end_char, places)
-                   and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _names_a_building(e)]
+                   and not all(t.lower_.rstrip(".") in TITLES for t in e) and not _is_a_role(e)
+                   and not _names_a_building(e)]
         learned += [PIISpan(t.idx, t.idx + len(t), PERSON) for t in
                     (doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in self._name_keys)
                     if not _names_a_building(doc[t.i:t.i + 1])]

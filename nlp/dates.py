@@ -27,7 +27,9 @@ MONTHS = {name: i for i, names in enumerate((
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
     ("oct", "october"), ("nov", "november"), ("dec", "december"))) for name in names}
 NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                                     "ninety": 90, "a": 1, "an": 1}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -44,7 +46,7 @@ _DAY_LINK = r"\s*(?:-|–|to|and|until|till|through|thru)\s*(?:the\s+)?"   # "1-
 PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("iso", r"\d{4}-\d\d-\d\d"),
     ("dmy", r"\d{1,2}/\d{1,2}/\d{2,4}"),
-    ("count", rf"(?:last|past|previous|prev)\s+{_NUM}\s+{_UNIT}"),
+    ("count", rf"(?:last|past|previous|prev)\s+{_NUM}\s+{_UNIT}|(?:the\s+)?{_NUM}\s+{_UNIT}\s+(?:up\s+)?to\s+(?:today|date|now)"),
     ("rolling", r"(?:last|past)\s+(?:week|wk|fortnight)|past\s+(?:month|year|12\s+months)"
                 r"|(?:the\s+)?(?:12|twelve)\s+months\s+to\s+date"),
     ("before_last", r"(?:the\s+)?month\s+before\s+last"),
@@ -58,7 +60,7 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
              rf"(?:the\s+year|{_YEAR})"),
     ("holiday", r"(?:the\s+)?new\s+year|christmas|xmas"),
     ("day_word", r"yesterday|yday|today"),
-    ("quarter", rf"q[1-4](?:\s*{_YEAR})?|{_YEAR}\s+q[1-4]|(?:the\s+)?first\s+(?:three|3)\s+months\s+of\s+(?:the\s+year|this\s+year|{_YEAR})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    ("quarter", rf"q[1-4](?:\s*(?:of\s+)?{_YEAR})?|{_YEAR}\s+q[1-4]|(?:the\s+)?first\s+(?:three|3)\s+months\s+of\s+(?:the\s+year|this\s+year|{_YEAR})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                 rf"(?:\s+of\s+(?:the\s+year|{_YEAR}))?"),
     ("start_of", rf"(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the|this)\s+)?(?:(?:calendar\s+)?(?:year|yr)(?![\s-]+to[\s-]+date\b)"
                  rf"|(?:financial|fiscal)\s+year|fy|month|quarter|qtr|q[1-4]|{_MON}(?:\s+{_YEAR})?|{_YEAR})"),
@@ -66,12 +68,12 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
                   rf"|{_MON}\s+(?:the\s+)?{_DAY}{_DAY_LINK}{_DAY}(?:,?\s+{_YEAR})?(?!\d|\s+(?:of\s+)?{_MON})"),
     ("day_month", rf"{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
     ("month_day", rf"{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
-    ("the_day", rf"the\s+{_DAY}(?!\s+(?:of\s+)?{_MON}|\s*(?:to|-)\s*\d|s\b)"),   # not "the 18 to 25s"
+    ("the_day", rf"the\s+{_DAY}(?!\s+(?:of\s+)?{_MON}|\s*(?:to|-)\s*\d|s\b|\s+{_UNIT}\b)"),   # not "the 18 to 25s", "the 3 weeks"
     ("month", rf"{_MON}(?!(?:\s+{_YEAR})?\s+{_MEETING})(?:\s+{_YEAR})?"),
     ("year", _YEAR),
 ))
 _ROLE = (r"(?P<role>since|after|from|before|until|till|til|up\s+to|between|in|during|for|over)\s+"
-         r"(?:the\s+end\s+of\s+)?(?:the\s+)?")
+         r"(?:the\s+end\s+of\s+)?(?:the\s+)?(?:last\s+(?=[a-z]{3}))?")
 _EXPR = re.compile(rf"\b(?:{_ROLE})?(?:{PERIOD})\b(?P<tail>\s+(?:onwards|so\s+far))?", re.I)
 _LINK = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$", re.I)
 _BARE_LINK = re.compile(r"^\s*(?:to|until|till|through|-|–)\s*$", re.I)   # "march to june", "march-june"
@@ -125,7 +127,7 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
         d = date(yy + 2000 if yy < 100 else yy, mm, dd)
         return d, d
     if kind == "count":
-        n_text, unit = t.split()[1:3]
+        n_text, unit = re.search(rf"({_NUM})\s+({_UNIT})", t).groups()
         n = int(n_text) if n_text.isdigit() else NUMBERS[n_text]
         return _count_back(today, n, unit), today
     if kind == "rolling":
@@ -279,8 +281,8 @@ def parse_dates(text: str, today: date) -> DateFilter:
             end = today
         if role in ("since", "after") or "onwards" in tail or (role == "from" and kind not in WHOLE_PERIODS):
             open_ended.append(DateFilter(start + timedelta(days=role == "after" and start == end), None))
-        elif role == "before":
-            open_ended.append(DateFilter(None, start - timedelta(days=1)))
+        elif role == "before":   # "before June": until 31 May; "before the end of June": until 30 June
+            open_ended.append(DateFilter(None, end if "end of" in m.group(0).lower() else start - timedelta(days=1)))
         elif role in ("until", "till", "til", "up to"):
             open_ended.append(DateFilter(None, end))
     if open_ended:

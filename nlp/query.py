@@ -22,6 +22,7 @@ DEFAULT_INTENT = "summary"
 SPELL_MIN_LEN, SPELL_TWO_LEN = 5, 9   # letters before one / two typos are corrected
 HELP_INTENT = "help"        # a question about the bot itself: its words are not filters
 HELP_WORD = "help"          # a message that is this one word, typed with up to one typo ("hlep"), asks for help
+_SPACES = re.compile(r"[ \t]{2,}")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})   # phone keyboards type ’
 _PHRASE_WORD = re.compile(r"(?<![a-z\\])[a-z]{%d,}(?![a-z(\\])" % SPELL_MIN_LEN)   # whole words in a pattern
 # "safeguarding-related", "autism-linked", "LD-flagged": the label word stands on its own (a space keeps offsets)
@@ -98,13 +99,15 @@ class QueryParser:
                            **{name: sorted(vals) for name, vals in values.items()})
 
     def _rest(self, doc: Doc, places: list[Place]) -> str:
-        """The question without its places, each word spelt as the training texts spell it."""
+        """The question without its places, each word spelt as the training texts spell it.
+        Runs of spaces become one, so a phrase reads across a removed place ("hard for people
+        in Clayton to find out")."""
         out = []
         for token in doc:
             inside = any(p.start <= token.idx < p.end for p in places)
             out.append(" " * len(token.text) if inside else self._spelling(token.text))
             out.append(token.whitespace_)
-        return "".join(out)
+        return _SPACES.sub(" ", "".join(out))
 
     def _spelling(self, word: str) -> str:
         lower = word.lower()

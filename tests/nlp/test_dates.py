@@ -96,6 +96,12 @@ NOV22 = date(2026, 11, 22)
     ("reflections from September 2026", date(2026, 10, 20), "2026-09-01", "2026-09-30"),
     ("turned away from extra care, 2025 vs 2026?", date(2027, 1, 20), "2025-01-01", "2026-12-31"),
     ("in 2027 so far compared with the whole of 2026", date(2027, 10, 20), "2026-01-01", "2027-10-20"),
+    ("nobody has reviewed yet from before the end of June", date(2026, 8, 11), None, "2026-06-30"),
+    ("benefits advice in Cheetham since last June", date(2027, 3, 10), "2026-06-01", None),
+    ("older people in the 3 weeks up to today", date(2027, 8, 9), "2027-07-19", "2027-08-09"),
+    ("themes in the last ninety days", date(2026, 12, 1), "2026-09-02", "2026-12-01"),
+    ("from the start of the year to the end of March", date(2026, 6, 1), "2026-01-01", "2026-03-31"),
+    ("everything about dementia since the start of Q3", date(2027, 9, 5), "2027-07-01", None),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)

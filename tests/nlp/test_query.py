@@ -149,6 +149,10 @@ def test_a_help_question_carries_no_filters(gap):
     ("Please let me have a file containing all reflections concerning Salford", "export"),
     ("list the notes nobody's checked yet from this month", "review"),
     ("What's in the not-yet-checked pile for Wythenshawe?", "review"),
+    # "review" after a plan or paper is not the queue
+    ("telecare gaps for the TEC contract review", "summary"),
+    ("day activities gaps, it's for the day services review paper", "summary"),
+    ("Things nobody's vetted yet from the last fortnight?", "review"),
 ])
 def test_more_intent_wordings(gap, text, intent):
     assert parse(gap, text)["intent"] == intent
@@ -264,6 +268,8 @@ def test_more_intent_wordings(gap, text, intent):
     ("pensioners who couldn't get a nursing home bed because there were none free", "gap_types", ["capacity"]),
     ("folk who can't get out to the shops or the doctor's", "service_areas", ["transport"]),
     ("where the service only works online and they can't use a computer", "gap_types", ["accessibility"]),
+    # a phrase reads across a place taken out of the question
+    ("Are carers' groups hard for people in Clayton to find out about?", "gap_types", ["awareness"]),
 ])
 def test_more_filter_wordings(gap, text, field, labels):
     assert parse(gap, text)[field] == labels
