@@ -16,9 +16,11 @@ from pathlib import Path
 
 from .corpus import CORPUS_DIR, HELDOUT_FILE, QUERIES_HELDOUT_FILE, read_jsonl
 from .metrics import micro_f1
+from .readme import write_between_markers
 from .taxonomy import QUERY_FIELDS
 
 AGREEMENT_DIR = CORPUS_DIR / "agreement"
+MARKERS = ("<!-- agreement:start -->", "<!-- agreement:end -->")
 MULTI_LABEL = ("cohorts", "risks")
 PARSE_FIELDS = ("intent", *QUERY_FIELDS, "since", "until")
 Labels = dict
@@ -79,8 +81,13 @@ def report() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
-    print("\n".join(report()))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readme", type=Path, help="write the tables into this README")
+    args = parser.parse_args(argv)
+    lines = report()
+    print("\n".join(lines))
+    if args.readme:
+        write_between_markers(args.readme, lines, MARKERS)
     return 0
 
 
