@@ -72,7 +72,8 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
     ("month", rf"{_MON}(?!(?:\s+{_YEAR})?\s+{_MEETING})(?:\s+{_YEAR})?"),
     ("year", _YEAR),
 ))
-_ROLE = (r"(?P<role>since|after|from|before|until|till|til|up\s+to|between|in|during|for|over)\s+"
+_ROLE = (r"(?P<role>since|on\s+or\s+after|after|from|on\s+or\s+before|before|until|till|til"
+         r"|up\s+to(?:\s+and\s+including)?|between|in|during|for|over)\s+"
          r"(?:the\s+end\s+of\s+)?(?:the\s+)?(?:last\s+(?=[a-z]{3}))?")
 _EXPR = re.compile(rf"\b(?:{_ROLE})?(?:{PERIOD})\b(?P<tail>\s+(?:onwards|so\s+far))?", re.I)
 _LINK = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$", re.I)
@@ -80,6 +81,8 @@ _BARE_LINK = re.compile(r"^\s*(?:to|until|till|through|-|–)\s*$", re.I)   # "m
 _MONTH_WORDS = ("to", "and", "until", "till", "through", "of", "from", "since", "in", "before", "after", "-", "–")
 
 
+#: inclusive role words read as their plain forms ("on or after 1 May" is since 1 May)
+ROLE_SYNONYMS = {"on or after": "since", "on or before": "until", "up to and including": "until"}
 #: "from September 2026", "from 2025": a named whole period after "from" is that period, not "since"
 WHOLE_PERIODS = ("year", "day_range", "month", "quarter", "half", "fiscal_named")
 
@@ -272,6 +275,7 @@ def parse_dates(text: str, today: date) -> DateFilter:
     open_ended = []
     for m, kind in zip(matches, kinds):
         role = " ".join((m.group("role") or "").lower().split())
+        role = ROLE_SYNONYMS.get(role, role)
         tail = (m.group("tail") or "").lower()
         start, end = _period(kind, m.group(kind), today, None)
         if kind in ("count", "rolling", "before_last", "previous", "current", "fiscal", "day_word", "quarter") \

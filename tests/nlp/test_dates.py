@@ -102,6 +102,10 @@ NOV22 = date(2026, 11, 22)
     ("themes in the last ninety days", date(2026, 12, 1), "2026-09-02", "2026-12-01"),
     ("from the start of the year to the end of March", date(2026, 6, 1), "2026-01-01", "2026-03-31"),
     ("everything about dementia since the start of Q3", date(2027, 9, 5), "2027-07-01", None),
+    ("submissions dated on or after 14 September 2026", date(2026, 10, 30), "2026-09-14", None),
+    ("records on or before 31 May 2026", date(2026, 7, 7), None, "2026-05-31"),
+    ("submitted up to and including 31 December 2026", date(2027, 2, 14), None, "2026-12-31"),
+    ("anything after 30 June", date(2026, 9, 1), "2026-07-01", None),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)

@@ -270,6 +270,11 @@ def test_more_intent_wordings(gap, text, intent):
     ("where the service only works online and they can't use a computer", "gap_types", ["accessibility"]),
     # a phrase reads across a place taken out of the question
     ("Are carers' groups hard for people in Clayton to find out about?", "gap_types", ["awareness"]),
+    ("Trafford residents whose residential placement broke down", "risks", ["placement_breakdown"]),
+    ("Trafford residents whose residential placement broke down", "service_areas", ["care_homes"]),
+    ("day opps that won't take people with sensory needs", "service_areas", ["day_support"]),
+    ("day opps that won't take people with sensory needs", "gap_types", ["accessibility"]),
+    ("gaps around IMCA - is that independent mental capacity advocate?", "gap_types", []),
 ])
 def test_more_filter_wordings(gap, text, field, labels):
     assert parse(gap, text)[field] == labels
