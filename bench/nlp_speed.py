@@ -24,6 +24,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+RUNS = 3   # throughput is the best of three runs: on a shared machine the slow runs measure the neighbours
 TARGETS = {"load_s": 3.0, "docs_per_s": 2000.0, "p99_ms": 10.0, "rss_mb": 400.0}
 
 
@@ -33,6 +34,12 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _classify_run(gap, texts: list[str]) -> float:
+    t0 = time.perf_counter()
+    gap.classify(texts)
+    return len(texts) / (time.perf_counter() - t0)
 
 
 def _tokenizer_run(tokenizer, texts: list[str]) -> float:
@@ -61,9 +68,7 @@ def main() -> int:
     texts = [r["text"] for r in read_jsonl(CORPUS_DIR / HELDOUT_FILE)]
     batch = (texts * (args.docs // len(texts) + 1))[:args.docs]
     gap.classify(batch[:200])                                   # warm-up
-    t0 = time.perf_counter()
-    gap.classify(batch)
-    figures["docs_per_s"] = len(batch) / (time.perf_counter() - t0)
+    figures["docs_per_s"] = max(_classify_run(gap, batch) for _ in range(RUNS))
     tokenizer_per_s = max(_tokenizer_run(gap.nlp.tokenizer, batch) for _ in range(5))   # short: best of five
 
     latencies = []
@@ -78,7 +83,7 @@ def main() -> int:
     words = sum(len(t.split()) for t in batch) / len(batch)
     print(f"pipeline load:       {figures['load_s']:.2f} s           (target < {TARGETS['load_s']:g} s)")
     print(f"throughput:          {figures['docs_per_s']:,.0f} reflections/s  (target >= {TARGETS['docs_per_s']:,.0f}; "
-          f"{len(batch)} held-out texts, mean {words:.0f} words, one core)")
+          f"{len(batch)} held-out texts, mean {words:.0f} words, one core, best of {RUNS})")
     print(f"reference:           {tokenizer_per_s:,.0f} texts/s through spaCy's tokenizer alone; the pipeline runs at "
           f"1/{tokenizer_per_s / figures['docs_per_s']:.1f} of that")
     print(f"one message:         p50 {statistics.median(latencies):.2f} ms, p99 {figures['p99_ms']:.2f} ms"
