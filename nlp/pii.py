@@ -50,6 +50,7 @@ _FULL_DATE = re.compile(
     rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<y3>(?:19|20)\d\d)"
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d))(?![\w/-])", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DOB = re.compile(
     rf"\b(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|b\.)\s*(?:is|was|[:=-])?\s*({_DATE})(?!\d)",
     re.I)
@@ -108,9 +109,19 @@ def _phones(text: str) -> Iterator[PIISpan]:
             yield PIISpan(m.start, m.end, "PHONE")
 
 
+def _may_name_a_birth(lower: str) -> bool:
+    """Whether a _DOB keyword can be in the text: "dob" (spaces and dots aside), "birth", "born", "b."."""
+    return "birth" in lower or "born" in lower or "b." in lower or "dob" in lower.replace(".", "").replace(" ", "")
+
+
 def _birth_dates(text: str) -> Iterator[PIISpan]:
-    """Dates after "DOB"/"born"/..., and any full date old enough to be an adult's birth."""
-    yield from _regex(_DOB, "DATE_OF_BIRTH", text, group=1)
+    """Dates after "DOB"/"born"/..., and any full date old enough to be an adult's birth.
+    Both patterns are slow; a keyword (for the first) and a four-digit year (for the second)
+    are cheap to look for first."""
+    if _may_name_a_birth(text.lower()):
+        yield from _regex(_DOB, "DATE_OF_BIRTH", text, group=1)
+    if not _YEAR.search(text):
+        return
     latest = date.today().year - ADULT_YEARS
     for m in _FULL_DATE.finditer(text):
         if int(next(y for y in m.group("y1", "y2", "y3", "y4") if y)) <= latest:
@@ -182,7 +193,9 @@ def rule_spans(text: str) -> list[PIISpan]:
         spans += _regex(_POSTCODE, "POSTCODE", text)
         spans += _regex(_ADDRESS, ADDRESS, text)
     spans += _regex(_PERSON_TITLE, PERSON, text)
-    spans += _regex(_PERSON_RELATION, PERSON, text, group=1)
+    lower = text.lower()
+    if any(word in lower for word in RELATIONS):   # substring test first: the pattern is slow
+        spans += _regex(_PERSON_RELATION, PERSON, text, group=1)
     spans += _names_before_contacts(text, spans)
     if digits:
         spans += _names_before_ages(text)
