@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .corpus import CORPUS_DIR, HELDOUT_FILE, QUERIES_HELDOUT_FILE, read_jsonl
 from .metrics import micro_f1
-from .readme import write_between_markers
+from .readme import publish
 from .taxonomy import QUERY_FIELDS
 
 AGREEMENT_DIR = CORPUS_DIR / "agreement"
@@ -85,9 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", type=Path, help="write the tables into this README")
     args = parser.parse_args(argv)
     lines = report()
-    print("\n".join(lines))
-    if args.readme:
-        write_between_markers(args.readme, lines, MARKERS)
+    publish(lines, args.readme, MARKERS)
     return 0
 
 

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 
 from .corpus import CORPUS_DIR, HELDOUT_FILE, QUERIES_HELDOUT_FILE, QUERIES_TRAIN_FILE, read_jsonl, train_files
-from .readme import write_between_markers
+from .readme import publish
 from .taxonomy import FACETS, QUERY_FIELDS, load_taxonomy
 
 MARKERS = ("<!-- counts:start -->", "<!-- counts:end -->")
@@ -69,9 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"update {README}")
     args = parser.parse_args(argv)
     lines = tables()
-    print("\n".join(lines))
-    if args.write:
-        write_between_markers(README, lines, MARKERS)
+    publish(lines, README if args.write else None, MARKERS)
     return 0
 
 

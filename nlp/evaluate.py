@@ -21,7 +21,7 @@ from .corpus import CORPUS_DIR, HELDOUT_FILE, QUERIES_HELDOUT_FILE, gold_cats, r
 from .decide import all_facets
 from .metrics import facet_score, per_label
 from .pii import rule_spans
-from .readme import write_between_markers
+from .readme import publish
 from .taxonomy import FACETS, QUERY_FIELDS
 from .train import split, tune_on_cats
 
@@ -133,9 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [*reflection_report(gap, heldout, baseline, thresholds), "",
              *query_report(gap, read_jsonl(CORPUS_DIR / QUERIES_HELDOUT_FILE)), "",
              "Produced by `python -m nlp.evaluate`."]
-    print("\n".join(lines))
-    if args.readme:
-        write_between_markers(args.readme, lines, MARKERS)
+    publish(lines, args.readme, MARKERS)
     return 0
 
 

@@ -13,3 +13,10 @@ def write_between_markers(path: Path, lines: list[str], markers: tuple[str, str]
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
     path.write_text(head + start + "\n" + "\n".join(lines) + "\n" + end + tail, encoding="utf-8")
+
+
+def publish(lines: list[str], path: Path | None, markers: tuple[str, str]) -> None:
+    """Print a generated table, and write it into a markdown file when one is given."""
+    print("\n".join(lines))
+    if path is not None:
+        write_between_markers(path, lines, markers)
