@@ -56,6 +56,7 @@ PERIOD = "|".join(f"(?P<{name}>{rx})" for name, rx in (
                r"|(?:the\s+)?(?:financial|fiscal)\s+year[\s-]+to[\s-]+date|fytd"),
     ("current", r"(?:this|current)\s+(?:calendar\s+)?(?:week|wk|month|mnth|mth|quarter|qtr|year|yr)"
                 r"|(?:the\s+)?(?:calendar\s+)?(?:year|quarter|month)(?:[\s-]+to[\s-]+date|\s+so\s+far)|ytd|qtd|mtd"),
+    ("year_so_far", rf"so\s+far\s+in\s+{_YEAR}"),
     ("half", rf"h[12](?:\s*{_YEAR})?|{_YEAR}\s+h[12]|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of\s+"
              rf"(?:the\s+year|{_YEAR})"),
     ("holiday", r"(?:the\s+)?new\s+year|christmas|xmas"),
@@ -152,6 +153,8 @@ def _period(kind: str, text: str, today: date, after: date | None) -> tuple[date
     if kind == "fiscal_named":
         start_year = int(re.search(r"20\d\d", t).group(0))
         return date(start_year, 4, 1), date(start_year + 1, 3, 31)
+    if kind == "year_so_far":
+        return date(year, 1, 1), today
     if kind == "half":
         second = re.search(r"h2|second|2nd", t) is not None
         y = year or (today.year if not second or today.month > 6 else today.year - 1)

@@ -106,6 +106,7 @@ NOV22 = date(2026, 11, 22)
     ("records on or before 31 May 2026", date(2026, 7, 7), None, "2026-05-31"),
     ("submitted up to and including 31 December 2026", date(2027, 2, 14), None, "2026-12-31"),
     ("anything after 30 June", date(2026, 9, 1), "2026-07-01", None),
+    ("crisis support so far in 2026", date(2026, 8, 8), "2026-01-01", "2026-08-08"),
 ])
 def test_date_expressions(text, today, since, until):
     got = parse_dates(text, today)

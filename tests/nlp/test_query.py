@@ -275,6 +275,9 @@ def test_more_intent_wordings(gap, text, intent):
     ("day opps that won't take people with sensory needs", "service_areas", ["day_support"]),
     ("day opps that won't take people with sensory needs", "gap_types", ["accessibility"]),
     ("gaps around IMCA - is that independent mental capacity advocate?", "gap_types", []),
+    ("Pull up the review queue for s117 aftercare cases", "cohorts", ["mental_health"]),
+    ("respite so unpaid carers could get a break, in Ardwick", "cohorts", ["unpaid_carer"]),
+    ("people refused day opportunities because they don't meet the funding threshold", "service_areas", ["day_support"]),
 ])
 def test_more_filter_wordings(gap, text, field, labels):
     assert parse(gap, text)[field] == labels
