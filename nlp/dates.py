@@ -275,7 +275,7 @@ def parse_dates(text: str, today: date) -> DateFilter:
             start, _ = _period(kinds[i], matches[i].group(kinds[i]), today, None)
             _, end = _period(kinds[i + 1], matches[i + 1].group(kinds[i + 1]), today, start)
             return DateFilter(start, end)
-    open_ended = []
+    open_ended, periods = [], []
     for m, kind in zip(matches, kinds):
         role = " ".join((m.group("role") or "").lower().split())
         role = ROLE_SYNONYMS.get(role, role)
@@ -286,6 +286,7 @@ def parse_dates(text: str, today: date) -> DateFilter:
             role = ""
         if "so far" in tail:
             end = today
+        periods.append((start, end))
         if role in ("since", "after") or "onwards" in tail or (role == "from" and kind not in WHOLE_PERIODS):
             open_ended.append(DateFilter(start + timedelta(days=role == "after" and start == end), None))
         elif role == "before":   # "before June": until 31 May; "before the end of June": until 30 June
@@ -295,11 +296,8 @@ def parse_dates(text: str, today: date) -> DateFilter:
     if open_ended:
         return DateFilter(next((f.since for f in open_ended if f.since), None),
                           next((f.until for f in open_ended if f.until), None))
-    if matches:   # one period, or several compared ("2025 vs 2026"): from the first start to the last end
-        periods = [_period(kind, m.group(kind), today, None) for m, kind in zip(matches, kinds)]
-        ends = [today if "so far" in (m.group("tail") or "").lower() else end
-                for m, (_, end) in zip(matches, periods)]
-        return DateFilter(min(start for start, _ in periods), max(ends))
+    if periods:   # one period, or several compared ("2025 vs 2026"): from the first start to the last end
+        return DateFilter(min(start for start, _ in periods), max(end for _, end in periods))
     return DateFilter(None, None)
 
 

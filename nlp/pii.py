@@ -114,11 +114,11 @@ def _may_name_a_birth(lower: str) -> bool:
     return "birth" in lower or "born" in lower or "b." in lower or "dob" in lower.replace(".", "").replace(" ", "")
 
 
-def _birth_dates(text: str) -> Iterator[PIISpan]:
+def _birth_dates(text: str, lower: str) -> Iterator[PIISpan]:
     """Dates after "DOB"/"born"/..., and any full date old enough to be an adult's birth.
     Both patterns are slow; a keyword (for the first) and a four-digit year (for the second)
     are cheap to look for first."""
-    if _may_name_a_birth(text.lower()):
+    if _may_name_a_birth(lower):
         yield from _regex(_DOB, "DATE_OF_BIRTH", text, group=1)
     if not _YEAR.search(text):
         return
@@ -178,11 +178,12 @@ def rule_spans(text: str) -> list[PIISpan]:
     """Every personal-data item the patterns find (most specific recogniser wins an overlap).
     Cheap checks skip recognisers that cannot match (most notes have no digits or "@")."""
     spans: list[PIISpan] = []
+    lower = text.lower()
     if "@" in text:
         spans += _regex(_EMAIL, "EMAIL", text)
     digits = len(DIGIT.findall(text))
     if digits >= 3:   # the shortest date of birth: "1 May 50"
-        spans += _birth_dates(text)
+        spans += _birth_dates(text, lower)
     if digits:
         if digits >= 9:
             if _PHONE_START.search(text):
@@ -193,7 +194,6 @@ def rule_spans(text: str) -> list[PIISpan]:
         spans += _regex(_POSTCODE, "POSTCODE", text)
         spans += _regex(_ADDRESS, ADDRESS, text)
     spans += _regex(_PERSON_TITLE, PERSON, text)
-    lower = text.lower()
     if any(word in lower for word in RELATIONS):   # substring test first: the pattern is slow
         spans += _regex(_PERSON_RELATION, PERSON, text, group=1)
     spans += _names_before_contacts(text, spans)
